@@ -1,0 +1,24 @@
+using System.CommandLine;
+using SafetyLedger.Host.Serving;
+
+namespace SafetyLedger.Host.Cli;
+
+/// <summary><c>ledger serve</c>: the service with embedded defaults (SQLite under ./data, HTTP on 127.0.0.1:5080).</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "Data folder (default ./data)." };
+        var urls = new Option<string?>("--urls") { Description = "HTTP listen address(es) (default http://127.0.0.1:5080)." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not feed demo events." };
+        var command = new Command("serve", "Run the service.") { data, urls, noDemo };
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), !result.GetValue(noDemo));
+            await using var app = ServiceHost.Build(settings);
+            await app.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using SafetyLedger.Ledger.Events;
+using SafetyLedger.Ledger.Merkle;
+using SafetyLedger.Ledger.Notes;
+using SafetyLedger.Ledger.Verification;
+
+namespace SafetyLedger.Ledger.Storage.Sqlite;
+
+/// <summary>
+/// Full integrity check of a SQLite ledger, reading the file directly: every entry re-hashed from its
+/// stored bytes, positions and stream versions checked for gaps and moves, the Merkle tree rebuilt
+/// and compared node by node with the stored one, every checkpoint's root and signatures checked.
+/// </summary>
+public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnlyList<NoteVerifier> verifiers, string origin)
+{
+    private const int ProgressEvery = 50_000;
+
+    public VerificationReport Verify(IProgress<VerificationProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(options.DatabasePath))
+        {
+            return new VerificationReport(0, 0, [new VerificationFinding(null, $"No ledger database at '{options.DatabasePath}'.")]);
+        }
+
+        using var connection = SqliteSchema.Open(options, readOnly: true);
+        var findings = new List<VerificationFinding>();
+        foreach (var trigger in SqliteSchema.MissingTriggers(connection))
+        {
+            findings.Add(new VerificationFinding(null, $"Append-only trigger '{trigger}' is missing: the database was opened for rewriting."));
+        }
+
+        var total = Scalar(connection, "SELECT count(*) FROM entries");
+        var checkpoints = ReadCheckpoints(connection);
+        if (verifiers.Count == 0 && checkpoints.Count > 0)
+        {
+            findings.Add(new VerificationFinding(null, "No verifier key to check the checkpoints' signatures with (give one with --vkey)."));
+        }
+
+        var nextCheckpoint = 0;
+        var frontier = new MerkleFrontier();
+        var completed = new List<MerkleNode>();
+        var streamVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var nodes = new SqliteSequentialNodes(connection);
+        using var entries = connection.CreateCommand();
+        entries.CommandText = "SELECT position, stream_id, stream_version, bytes, leaf_hash FROM entries ORDER BY position";
+        using var reader = entries.ExecuteReader();
+        long expected = 0;
+        var broken = false;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var finding = CheckEntry(reader, expected, streamVersions, frontier, completed, nodes);
+            if (finding is not null)
+            {
+                findings.Add(finding);
+                broken = true;
+                break;
+            }
+
+            expected++;
+            while (nextCheckpoint < checkpoints.Count && checkpoints[nextCheckpoint].TreeSize == expected)
+            {
+                findings.AddRange(CheckCheckpoint(checkpoints[nextCheckpoint], frontier.Root()));
+                nextCheckpoint++;
+            }
+
+            if (expected % ProgressEvery == 0)
+            {
+                progress?.Report(new VerificationProgress(expected, total));
+            }
+        }
+
+        if (!broken)
+        {
+            findings.AddRange(CheckTail(connection, expected, checkpoints.Skip(nextCheckpoint)));
+        }
+
+        progress?.Report(new VerificationProgress(expected, total));
+        return new VerificationReport(expected, nextCheckpoint, findings);
+    }
+
+    private static VerificationFinding? CheckEntry(
+        SqliteDataReader reader,
+        long expected,
+        Dictionary<string, long> streamVersions,
+        MerkleFrontier frontier,
+        List<MerkleNode> completed,
+        SqliteSequentialNodes nodes)
+    {
+        var position = reader.GetInt64(0);
+        if (position != expected)
+        {
+            return new VerificationFinding(expected, $"Entry {expected} is missing: the next stored entry is {position} (a row was deleted).");
+        }
+
+        var streamId = reader.GetString(1);
+        var version = reader.GetInt64(2);
+        var bytes = (byte[])reader.GetValue(3);
+        var leaf = MerkleHash.Leaf(bytes);
+        if (!CryptographicOperations.FixedTimeEquals(leaf, (byte[])reader.GetValue(4)))
+        {
+            return new VerificationFinding(position, $"Entry {position}: its stored bytes do not hash to its leaf hash (the entry was altered).");
+        }
+
+        LedgerEntry entry;
+        try
+        {
+            entry = EntryCodec.Decode(bytes);
+        }
+        catch (FormatException ex)
+        {
+            return new VerificationFinding(position, $"Entry {position}: {ex.Message}");
+        }
+
+        if (entry.Position != position || entry.StreamId != streamId || entry.StreamVersion != version)
+        {
+            return new VerificationFinding(
+                position,
+                $"Entry {position}: its bytes say position {entry.Position}, stream '{entry.StreamId}' version {entry.StreamVersion}, but it is stored as position {position}, stream '{streamId}' version {version} (rows were moved or reordered).");
+        }
+
+        var previous = streamVersions.TryGetValue(streamId, out var last) ? last : -1;
+        if (version != previous + 1)
+        {
+            return new VerificationFinding(position, $"Entry {position}: stream '{streamId}' jumps from version {previous} to {version}.");
+        }
+
+        streamVersions[streamId] = version;
+        completed.Clear();
+        frontier.Append(leaf, completed);
+        foreach (var node in completed)
+        {
+            if (node.Level == 0)
+            {
+                continue;
+            }
+
+            var stored = nodes.Next(MerkleNodeIds.InternalNodeId(node.Level, node.Index));
+            if (stored is null || !CryptographicOperations.FixedTimeEquals(stored, node.Hash))
+            {
+                return new VerificationFinding(
+                    node.Index << node.Level,
+                    $"Merkle node (level {node.Level}, index {node.Index}) over entries {node.Index << node.Level}..{position}: the stored hash {(stored is null ? "is missing" : "differs from the recomputed one")}.");
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<VerificationFinding> CheckCheckpoint(StoredCheckpoint checkpoint, byte[] root)
+    {
+        var size = checkpoint.TreeSize;
+        if (!CryptographicOperations.FixedTimeEquals(root, checkpoint.Root))
+        {
+            yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: its stored root differs from the root rebuilt from the entries.");
+        }
+
+        if (!SignedNote.TryParse(checkpoint.Note, out var note, out var error))
+        {
+            yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: the signed note is malformed: {error}");
+            yield break;
+        }
+
+        if (!Checkpoint.TryParseNoteText(note!.Text, out var body, out error))
+        {
+            yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: the checkpoint body is malformed: {error}");
+            yield break;
+        }
+
+        if (body!.Origin != origin || body.Size != size || !CryptographicOperations.FixedTimeEquals(body.RootHash, root))
+        {
+            yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: the signed note says origin '{body.Origin}', size {body.Size}, which does not match the log at that size.");
+        }
+
+        if (verifiers.Count > 0 && !verifiers.Any(note.IsSignedBy))
+        {
+            yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: no valid signature by {string.Join(", ", verifiers.Select(v => v.Name))}.");
+        }
+    }
+
+    private static IEnumerable<VerificationFinding> CheckTail(SqliteConnection connection, long size, IEnumerable<StoredCheckpoint> beyond)
+    {
+        var nodeRows = Scalar(connection, "SELECT count(*) FROM merkle_nodes");
+        var expectedNodes = MerkleNodeIds.InternalNodeCount(size);
+        if (nodeRows != expectedNodes)
+        {
+            yield return new VerificationFinding(null, $"The Merkle table holds {nodeRows} internal nodes; a tree of {size} entries has {expectedNodes}.");
+        }
+
+        foreach (var checkpoint in beyond)
+        {
+            yield return new VerificationFinding(size, $"Checkpoint at size {checkpoint.TreeSize} is beyond the {size} entries present (entries were removed).");
+        }
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<StoredCheckpoint> ReadCheckpoints(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tree_size, root, note FROM checkpoints ORDER BY tree_size";
+        using var reader = command.ExecuteReader();
+        var list = new List<StoredCheckpoint>();
+        while (reader.Read())
+        {
+            list.Add(new StoredCheckpoint(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetString(2)));
+        }
+
+        return list;
+    }
+
+    private sealed record StoredCheckpoint(long TreeSize, byte[] Root, string Note);
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace SafetyLedger.Integration.Tests.Support;
+
+/// <summary>Starts a .NET program built beside the tests as a real child process.</summary>
+public static class ChildProcess
+{
+    public static Process StartDotnet(string assemblyName, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} was not built beside the tests.", dll);
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
+    }
+
+    public static async Task<CliResult> RunLedgerAsync(params string[] args)
+    {
+        using var process = StartDotnet("ledger", args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
