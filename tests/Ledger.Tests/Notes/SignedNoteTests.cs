@@ -215,15 +215,8 @@ public sealed class SignedNoteTests
 
     [Theory]
     [MemberData(nameof(MalformedNotes))]
-    public void Parse_rejects_malformed_notes_with_a_message(string note, string expectedFragment)
-    {
-        var error = Assert.Throws<FormatException>(() => SignedNote.Parse(note));
-        Assert.Contains(expectedFragment, error.Message, StringComparison.Ordinal);
-
-        Assert.False(SignedNote.TryParse(note, out var parsed, out var tryError));
-        Assert.Null(parsed);
-        Assert.Contains(expectedFragment, tryError, StringComparison.Ordinal);
-    }
+    public void Parse_rejects_malformed_notes_with_a_message(string note, string expectedFragment) =>
+        ParseAssert.Rejects(SignedNote.Parse, SignedNote.TryParse, note, expectedFragment);
 
     [Fact]
     public void Parse_rejects_text_that_is_not_valid_UTF8()
