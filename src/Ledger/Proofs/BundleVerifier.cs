@@ -36,7 +36,7 @@ public static class BundleVerifier
             return new ProofCheck(false, $"The bundle's checkpoint has no valid signature by key '{verifier.Name}'.");
         }
 
-        if (!Checkpoint.TryParseNoteText(note.Text, out var checkpoint, out error))
+        if (!Checkpoint.TryParse(note.Text, out var checkpoint, out error))
         {
             return new ProofCheck(false, $"The bundle's checkpoint body is malformed: {error}");
         }

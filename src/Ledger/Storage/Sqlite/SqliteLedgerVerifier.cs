@@ -162,7 +162,7 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
             yield break;
         }
 
-        if (!Checkpoint.TryParseNoteText(note!.Text, out var body, out error))
+        if (!Checkpoint.TryParse(note!.Text, out var body, out error))
         {
             yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: the checkpoint body is malformed: {error}");
             yield break;
