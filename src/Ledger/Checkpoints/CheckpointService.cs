@@ -21,7 +21,8 @@ public sealed partial class CheckpointService(
                 var checkpoint = await issuer.IssueIfGrownAsync(stoppingToken);
                 if (checkpoint is not null)
                 {
-                    LogIssued(checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash));
+                    var root = Convert.ToBase64String(checkpoint.RootHash);
+                    LogIssued(checkpoint.TreeSize, root);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -12,7 +12,9 @@ internal sealed class PendingAppend(IReadOnlyList<AppendRequest> requests, Cance
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+#pragma warning disable VSTHRD003 // A promise the writer task completes once the commit is durable.
     public Task<IReadOnlyList<AppendResult>> Task => completion.Task;
+#pragma warning restore VSTHRD003
 
     public void Succeed(IReadOnlyList<AppendResult> results) => completion.TrySetResult(results);
 

@@ -8,7 +8,7 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 /// <summary>Checkpoints in the ledger database's append-only <c>checkpoints</c> table.</summary>
 public sealed class SqliteCheckpointStore(LedgerStorageOptions options) : ICheckpointStore
 {
-    public Task AddAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken)
+    public async Task AddAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         using var connection = SqliteSchema.Open(options);
@@ -18,8 +18,7 @@ public sealed class SqliteCheckpointStore(LedgerStorageOptions options) : ICheck
         command.Parameters.AddWithValue("$r", checkpoint.RootHash);
         command.Parameters.AddWithValue("$n", checkpoint.Note);
         command.Parameters.AddWithValue("$t", checkpoint.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<StoredCheckpoint?> LatestAsync(CancellationToken cancellationToken) =>
@@ -30,14 +29,12 @@ public sealed class SqliteCheckpointStore(LedgerStorageOptions options) : ICheck
 
     public async IAsyncEnumerable<StoredCheckpoint> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await Task.Yield();
         using var connection = SqliteSchema.Open(options, readOnly: true);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT tree_size, root, note, issued_at FROM checkpoints ORDER BY tree_size";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return Read(reader);
         }
     }

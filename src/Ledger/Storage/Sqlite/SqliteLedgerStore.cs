@@ -77,20 +77,22 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
         var pending = new PendingAppend(requests, cancellationToken);
         await queue.Writer.WriteAsync(pending, cancellationToken);
+#pragma warning disable VSTHRD003 // The writer task completes this promise after the commit is durable.
         return await pending.Task;
+#pragma warning restore VSTHRD003
     }
 
     public Task<LedgerEntry?> ReadAsync(long position, CancellationToken cancellationToken)
     {
         var entries = Query("SELECT bytes FROM entries WHERE position = $a", position, null, 1);
-        return Task.FromResult(entries.Count == 0 ? null : entries[0]);
+        return Task.FromResult<LedgerEntry?>(entries.Count == 0 ? null : entries[0]);
     }
 
     public Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult(Query("SELECT bytes FROM entries WHERE position >= $a ORDER BY position LIMIT $n", fromPosition, null, maxCount));
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(Query("SELECT bytes FROM entries WHERE position >= $a ORDER BY position LIMIT $n", fromPosition, null, maxCount));
 
     public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult(Query(
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(Query(
             "SELECT bytes FROM entries WHERE stream_id = $s AND stream_version >= $a ORDER BY stream_version LIMIT $n",
             fromVersion,
             streamId,
@@ -113,7 +115,9 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
             if (page.Count < PageSize)
             {
+#pragma warning disable VSTHRD003 // The writer completes this signal after each commit.
                 await signal.WaitAsync(cancellationToken);
+#pragma warning restore VSTHRD003
             }
         }
     }
@@ -151,7 +155,9 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
+#pragma warning disable VSTHRD003 // Our own writer task: wait for it to drain the queue.
         await writerLoop;
+#pragma warning restore VSTHRD003
         entryWriter.Dispose();
         writer.Dispose();
         while (nodeReaders.TryTake(out var reader))
@@ -254,29 +260,10 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private void Commit(List<PendingAppend> group)
     {
-        var recordedAt = time.GetUtcNow();
         var staged = new List<StagedEntry>();
         var accepted = new List<(PendingAppend Pending, List<AppendResult> Results)>();
         var overlay = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var pending in group)
-        {
-            if (pending.CancellationToken.IsCancellationRequested)
-            {
-                pending.Cancel();
-                continue;
-            }
-
-            try
-            {
-                var results = Stage(pending, recordedAt, count + staged.Count, overlay, staged);
-                accepted.Add((pending, results));
-            }
-            catch (Exception ex) when (ex is WrongExpectedVersionException or ArgumentException)
-            {
-                pending.Fail(ex);
-            }
-        }
-
+        StageGroup(group, staged, accepted, overlay);
         if (staged.Count == 0)
         {
             return;
@@ -308,6 +295,44 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         }
 
         Interlocked.Add(ref count, staged.Count);
+        RememberVersions(overlay);
+        foreach (var (pending, results) in accepted)
+        {
+            pending.Succeed(results);
+        }
+
+        Interlocked.Exchange(ref headChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private void StageGroup(
+        List<PendingAppend> group,
+        List<StagedEntry> staged,
+        List<(PendingAppend Pending, List<AppendResult> Results)> accepted,
+        Dictionary<string, long> overlay)
+    {
+        var recordedAt = time.GetUtcNow();
+        foreach (var pending in group)
+        {
+            if (pending.CancellationToken.IsCancellationRequested)
+            {
+                pending.Cancel();
+                continue;
+            }
+
+            try
+            {
+                var results = Stage(pending, recordedAt, count + staged.Count, overlay, staged);
+                accepted.Add((pending, results));
+            }
+            catch (Exception ex) when (ex is WrongExpectedVersionException or ArgumentException)
+            {
+                pending.Fail(ex);
+            }
+        }
+    }
+
+    private void RememberVersions(Dictionary<string, long> overlay)
+    {
         if (versionCache.Count + overlay.Count > MaxVersionCacheSize)
         {
             versionCache.Clear();
@@ -317,13 +342,6 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         {
             versionCache[stream] = version;
         }
-
-        foreach (var (pending, results) in accepted)
-        {
-            pending.Succeed(results);
-        }
-
-        Interlocked.Exchange(ref headChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private List<AppendResult> Stage(

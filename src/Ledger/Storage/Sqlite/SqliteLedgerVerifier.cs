@@ -16,13 +16,13 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
 {
     private const int ProgressEvery = 50_000;
 
-    public VerificationReport Verify(IProgress<VerificationProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(options.DatabasePath))
-        {
-            return new VerificationReport(0, 0, [new VerificationFinding(null, $"No ledger database at '{options.DatabasePath}'.")]);
-        }
+    public VerificationReport Verify(IProgress<VerificationProgress>? progress, CancellationToken cancellationToken) =>
+        File.Exists(options.DatabasePath)
+            ? VerifyDatabase(progress, cancellationToken)
+            : new VerificationReport(0, 0, [new VerificationFinding(null, $"No ledger database at '{options.DatabasePath}'.")]);
 
+    private VerificationReport VerifyDatabase(IProgress<VerificationProgress>? progress, CancellationToken cancellationToken)
+    {
         using var connection = SqliteSchema.Open(options, readOnly: true);
         var findings = new List<VerificationFinding>();
         foreach (var trigger in SqliteSchema.MissingTriggers(connection))
