@@ -49,6 +49,19 @@ public sealed class TamperTests
     }
 
     [Fact]
+    public async Task Renumbering_an_entry_in_the_stream_index_is_caught()
+    {
+        using var ledger = await TestLedger.CreateAsync(entries: 100, checkpointEvery: 25);
+        ledger.BypassTriggersAndExecute("UPDATE stream_ranges SET first_version = first_version + 100 WHERE first_position = 31;");
+
+        var result = await Cli.RunAsync("verify", "--data", ledger.DataDirectory);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAILED at position 31", result.Error, StringComparison.Ordinal);
+        Assert.Contains("stream index", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deleting_the_newest_rows_is_caught_by_the_checkpoint_beyond_them()
     {
         using var ledger = await TestLedger.CreateAsync(entries: 200, checkpointEvery: 50);
@@ -77,13 +90,18 @@ public sealed class TamperTests
     }
 
     [Fact]
-    public async Task Rewriting_an_entry_and_its_leaf_hash_consistently_is_caught_by_the_tree()
+    public async Task Rewriting_an_entry_and_its_stored_leaf_consistently_is_caught_by_the_tree()
     {
         using var ledger = await TestLedger.CreateAsync(entries: 100, checkpointEvery: 25);
         var forged = """{"position":12,"stream":"hazard-2","version":2,"type":"HazardReported","tenant":"tenant-a","occurredAt":"1970-01-01T00:12:00+00:00","recordedAt":"2026-01-01T00:00:00+00:00","payload":{"marker":"forged"},"metadata":{"schemaVersion":1}}""";
         var hex = Convert.ToHexString(Encoding.UTF8.GetBytes(forged));
         var leaf = Convert.ToHexString(SafetyLedger.Ledger.Merkle.MerkleHash.Leaf(Encoding.UTF8.GetBytes(forged)));
-        ledger.BypassTriggersAndExecute($"UPDATE entries SET bytes = x'{hex}', leaf_hash = x'{leaf}' WHERE position = 12;");
+        var (id, chunk) = TestLedger.LeafLocation(12);
+        ledger.BypassTriggersAndExecute($"""
+            UPDATE entries SET bytes = x'{hex}' WHERE position = 12;
+            UPDATE merkle_chunks SET hashes = substr(hashes, 1, ({id} - first_id) * 32) || x'{leaf}' || substr(hashes, ({id} - first_id) * 32 + 33)
+            WHERE first_id = {chunk};
+            """);
 
         var result = await Cli.RunAsync("verify", "--data", ledger.DataDirectory);
 

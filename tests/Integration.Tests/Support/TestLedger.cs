@@ -64,11 +64,21 @@ public sealed class TestLedger : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete; " + sql;
+            command.CommandText = """
+                DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete;
+                DROP TRIGGER merkle_chunks_no_update; DROP TRIGGER stream_ranges_no_update;
+                """ + sql;
             command.ExecuteNonQuery();
         }
 
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>The SQL expression for the chunk row holding the leaf of <paramref name="position"/> and the byte offset in it.</summary>
+    public static (long NodeId, string ChunkOf) LeafLocation(long position)
+    {
+        var id = SafetyLedger.Ledger.Storage.MerkleNodeIds.NodeId(0, position);
+        return (id, $"(SELECT max(first_id) FROM merkle_chunks WHERE first_id <= {id})");
     }
 
     public void Dispose() => directory.Dispose();

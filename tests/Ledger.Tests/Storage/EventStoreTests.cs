@@ -117,8 +117,10 @@ public sealed class EventStoreTests : IAsyncLifetime
     [Theory]
     [InlineData("UPDATE entries SET bytes = x'00' WHERE position = 0", "UPDATE refused")]
     [InlineData("DELETE FROM entries WHERE position = 0", "DELETE refused")]
-    [InlineData("UPDATE merkle_nodes SET hash = x'00'", "UPDATE refused")]
-    [InlineData("DELETE FROM merkle_nodes", "DELETE refused")]
+    [InlineData("UPDATE merkle_chunks SET hashes = x'00'", "UPDATE refused")]
+    [InlineData("DELETE FROM merkle_chunks", "DELETE refused")]
+    [InlineData("UPDATE stream_ranges SET count = 9", "UPDATE refused")]
+    [InlineData("DELETE FROM streams", "DELETE refused")]
     public async Task The_database_itself_refuses_to_update_or_delete_entries(string sql, string expected)
     {
         await fixture.Store.AppendAsync(Some.Append("s", ExpectedVersion.Any, 4), default);

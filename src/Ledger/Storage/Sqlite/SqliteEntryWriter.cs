@@ -3,90 +3,119 @@ using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
-/// <summary>The writer connection's prepared statements: entries and internal Merkle nodes in one transaction.</summary>
+/// <summary>The writer connection's prepared statements: one transaction per commit.</summary>
 internal sealed class SqliteEntryWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteCommand insertEntry;
-    private readonly SqliteCommand insertNode;
-    private readonly SqliteCommand streamVersion;
+    private readonly SqliteCommand insertStream;
+    private readonly SqliteCommand insertRange;
+    private readonly SqliteCommand insertChunk;
+    private readonly SqliteCommand streamState;
 
     public SqliteEntryWriter(SqliteConnection connection)
     {
         this.connection = connection;
-        insertEntry = connection.CreateCommand();
-        insertEntry.CommandText = """
-            INSERT INTO entries (position, stream_id, stream_version, event_type, tenant, bytes, leaf_hash)
-            VALUES ($position, $stream, $version, $type, $tenant, $bytes, $leaf)
-            """;
-        foreach (var name in new[] { "$position", "$stream", "$version", "$type", "$tenant", "$bytes", "$leaf" })
-        {
-            insertEntry.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        insertNode = connection.CreateCommand();
-        insertNode.CommandText = "INSERT INTO merkle_nodes (id, hash) VALUES ($id, $hash)";
-        insertNode.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        insertNode.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
-
-        streamVersion = connection.CreateCommand();
-        streamVersion.CommandText = "SELECT max(stream_version) FROM entries WHERE stream_id = $stream";
-        streamVersion.Parameters.Add(new SqliteParameter { ParameterName = "$stream" });
+        insertEntry = Prepare("INSERT INTO entries (position, bytes) VALUES ($1, $2)", 2);
+        insertStream = Prepare("INSERT INTO streams (stream_no, stream_id) VALUES ($1, $2)", 2);
+        insertRange = Prepare("INSERT INTO stream_ranges (stream_no, first_version, first_position, count) VALUES ($1, $2, $3, $4)", 4);
+        insertChunk = Prepare("INSERT INTO merkle_chunks (first_id, hashes) VALUES ($1, $2)", 2);
+        streamState = Prepare("""
+            SELECT s.stream_no, coalesce((SELECT r.first_version + r.count - 1 FROM stream_ranges r
+                                          WHERE r.stream_no = s.stream_no ORDER BY r.first_version DESC LIMIT 1), -1)
+            FROM streams s WHERE s.stream_id = $1
+            """, 1);
     }
 
-    public long CountEntries()
+    public long CountEntries() => Scalar("SELECT coalesce(max(position) + 1, 0) FROM entries");
+
+    public long MaxStreamNo() => Scalar("SELECT coalesce(max(stream_no), 0) FROM streams");
+
+    /// <summary>The stream's number and last version, or null when the stream does not exist.</summary>
+    public StreamState? FindStream(string streamId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(position) + 1, 0) FROM entries";
-        return (long)command.ExecuteScalar()!;
+        streamState.Parameters[0].Value = streamId;
+        using var reader = streamState.ExecuteReader();
+        return reader.Read() ? new StreamState(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>Last version of a stream, -1 when it has no entries.</summary>
-    public long StreamVersion(string streamId)
-    {
-        streamVersion.Parameters[0].Value = streamId;
-        return streamVersion.ExecuteScalar() is long version ? version : -1;
-    }
-
-    public void Write(IReadOnlyList<StagedEntry> entries, IReadOnlyList<MerkleNode> completed)
+    /// <summary>Inserts the batch and the Merkle nodes it completed (ids from <paramref name="firstNodeId"/> on) atomically.</summary>
+    public void Write(StagedBatch batch, long firstNodeId, IReadOnlyList<MerkleNode> completed)
     {
         using var transaction = connection.BeginTransaction();
-        insertEntry.Transaction = transaction;
-        insertNode.Transaction = transaction;
-        var p = insertEntry.Parameters;
-        foreach (var entry in entries)
+        foreach (var command in new[] { insertEntry, insertStream, insertRange, insertChunk })
         {
-            p[0].Value = entry.Position;
-            p[1].Value = entry.StreamId;
-            p[2].Value = entry.StreamVersion;
-            p[3].Value = entry.EventType;
-            p[4].Value = entry.Tenant;
-            p[5].Value = entry.Bytes;
-            p[6].Value = entry.LeafHash;
-            insertEntry.ExecuteNonQuery();
+            command.Transaction = transaction;
         }
 
-        foreach (var node in completed)
+        foreach (var (streamId, state) in batch.Streams)
         {
-            if (node.Level == 0)
+            if (state.IsNew)
             {
-                continue;
+                Execute(insertStream, state.StreamNo, streamId);
+            }
+        }
+
+        foreach (var entry in batch.Entries)
+        {
+            Execute(insertEntry, entry.Position, entry.Bytes);
+        }
+
+        foreach (var range in batch.Ranges)
+        {
+            Execute(insertRange, range.StreamNo, range.FirstVersion, range.FirstPosition, range.Count);
+        }
+
+        for (var start = 0; start < completed.Count; start += SqliteSchema.MaxNodesPerChunk)
+        {
+            var count = Math.Min(SqliteSchema.MaxNodesPerChunk, completed.Count - start);
+            var hashes = new byte[count * MerkleHash.Size];
+            for (var i = 0; i < count; i++)
+            {
+                completed[start + i].Hash.CopyTo(hashes, i * MerkleHash.Size);
             }
 
-            insertNode.Parameters[0].Value = MerkleNodeIds.InternalNodeId(node.Level, node.Index);
-            insertNode.Parameters[1].Value = node.Hash;
-            insertNode.ExecuteNonQuery();
+            Execute(insertChunk, firstNodeId + start, hashes);
         }
 
         transaction.Commit();
-        insertEntry.Transaction = null;
-        insertNode.Transaction = null;
     }
 
     public void Dispose()
     {
         insertEntry.Dispose();
-        insertNode.Dispose();
-        streamVersion.Dispose();
+        insertStream.Dispose();
+        insertRange.Dispose();
+        insertChunk.Dispose();
+        streamState.Dispose();
+    }
+
+    private static void Execute(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = $"${i}" });
+        }
+
+        return command;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 }

@@ -15,7 +15,7 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncDisposable
 {
-    private const int MaxVersionCacheSize = 100_000;
+    private const int MaxStreamCacheSize = 100_000;
 
     private readonly LedgerStorageOptions options;
     private readonly TimeProvider time;
@@ -26,9 +26,10 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     private readonly Task writerLoop;
     private readonly ConcurrentDictionary<long, byte[]> nodeCache = new();
     private readonly ConcurrentBag<SqliteNodeReader> nodeReaders = [];
-    private readonly Dictionary<string, long> versionCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamState> streamCache = new(StringComparer.Ordinal);
     private MerkleFrontier frontier;
     private long count;
+    private long lastStreamNo;
     private TaskCompletionSource headChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SqliteLedgerStore(LedgerStorageOptions options, TimeProvider time, ILogger logger)
@@ -41,6 +42,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         SqliteSchema.Apply(writer);
         entryWriter = new SqliteEntryWriter(writer);
         count = entryWriter.CountEntries();
+        lastStreamNo = entryWriter.MaxStreamNo();
         frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
         queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(4096)
         {
@@ -84,19 +86,40 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     public Task<LedgerEntry?> ReadAsync(long position, CancellationToken cancellationToken)
     {
-        var entries = Query("SELECT bytes FROM entries WHERE position = $a", position, null, 1);
+        var entries = ReadPositions(position, position + 1);
         return Task.FromResult<LedgerEntry?>(entries.Count == 0 ? null : entries[0]);
     }
 
     public Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LedgerEntry>>(Query("SELECT bytes FROM entries WHERE position >= $a ORDER BY position LIMIT $n", fromPosition, null, maxCount));
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(ReadPositions(fromPosition, fromPosition + maxCount));
 
     public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LedgerEntry>>(Query(
-            "SELECT bytes FROM entries WHERE stream_id = $s AND stream_version >= $a ORDER BY stream_version LIMIT $n",
-            fromVersion,
-            streamId,
-            maxCount));
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(ReadStream(streamId, fromVersion, maxCount));
+
+    private List<LedgerEntry> ReadStream(string streamId, long fromVersion, int maxCount)
+    {
+        using var connection = SqliteSchema.Open(options, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.first_version, r.first_position, r.count FROM stream_ranges r
+            JOIN streams s ON s.stream_no = r.stream_no
+            WHERE s.stream_id = $s AND r.first_version + r.count > $v
+            ORDER BY r.first_version
+            """;
+        command.Parameters.AddWithValue("$s", streamId);
+        command.Parameters.AddWithValue("$v", fromVersion);
+        var entries = new List<LedgerEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read() && entries.Count < maxCount)
+        {
+            var skip = Math.Max(0, fromVersion - reader.GetInt64(0));
+            var first = reader.GetInt64(1) + skip;
+            var take = Math.Min(reader.GetInt64(2) - skip, maxCount - entries.Count);
+            entries.AddRange(ReadPositions(connection, first, first + take));
+        }
+
+        return entries;
+    }
 
     public async IAsyncEnumerable<LedgerEntry> SubscribeAsync(long fromPosition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -221,18 +244,18 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         }
     }
 
-    private List<LedgerEntry> Query(string sql, long from, string? streamId, int maxCount)
+    private List<LedgerEntry> ReadPositions(long from, long to)
     {
         using var connection = SqliteSchema.Open(options, readOnly: true);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$a", from);
-        command.Parameters.AddWithValue("$n", maxCount);
-        if (streamId is not null)
-        {
-            command.Parameters.AddWithValue("$s", streamId);
-        }
+        return ReadPositions(connection, from, to);
+    }
 
+    private static List<LedgerEntry> ReadPositions(SqliteConnection connection, long from, long to)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT bytes FROM entries WHERE position >= $from AND position < $to ORDER BY position";
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
         var entries = new List<LedgerEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -260,31 +283,32 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private void Commit(List<PendingAppend> group)
     {
-        var staged = new List<StagedEntry>();
+        var batch = new StagedBatch();
         var accepted = new List<(PendingAppend Pending, List<AppendResult> Results)>();
-        var overlay = new Dictionary<string, long>(StringComparer.Ordinal);
-        StageGroup(group, staged, accepted, overlay);
-        if (staged.Count == 0)
+        StageGroup(group, batch, accepted);
+        if (batch.Entries.Count == 0)
         {
             return;
         }
 
+        var firstNodeId = MerkleNodeIds.NodeCount(count);
         try
         {
-            var completed = new List<MerkleNode>(staged.Count * 2);
-            foreach (var entry in staged)
+            var completed = new List<MerkleNode>(batch.Entries.Count * 2);
+            foreach (var entry in batch.Entries)
             {
                 frontier.Append(entry.LeafHash, completed);
             }
 
-            entryWriter.Write(staged, completed);
+            entryWriter.Write(batch, firstNodeId, completed);
         }
 #pragma warning disable CA1031 // Any storage failure fails the whole group; nothing was acknowledged.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogCommitFailed(ex, staged.Count);
-            versionCache.Clear();
+            LogCommitFailed(ex, batch.Entries.Count);
+            streamCache.Clear();
+            lastStreamNo = entryWriter.MaxStreamNo();
             frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
             foreach (var (pending, _) in accepted)
             {
@@ -294,8 +318,8 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             return;
         }
 
-        Interlocked.Add(ref count, staged.Count);
-        RememberVersions(overlay);
+        Interlocked.Add(ref count, batch.Entries.Count);
+        RememberStreams(batch.Streams);
         foreach (var (pending, results) in accepted)
         {
             pending.Succeed(results);
@@ -304,11 +328,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         Interlocked.Exchange(ref headChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    private void StageGroup(
-        List<PendingAppend> group,
-        List<StagedEntry> staged,
-        List<(PendingAppend Pending, List<AppendResult> Results)> accepted,
-        Dictionary<string, long> overlay)
+    private void StageGroup(List<PendingAppend> group, StagedBatch batch, List<(PendingAppend Pending, List<AppendResult> Results)> accepted)
     {
         var recordedAt = time.GetUtcNow();
         foreach (var pending in group)
@@ -319,28 +339,32 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
                 continue;
             }
 
+            var mine = new StagedBatch();
+            var streamNo = lastStreamNo;
             try
             {
-                var results = Stage(pending, recordedAt, count + staged.Count, overlay, staged);
+                var results = Stage(pending, recordedAt, count + batch.Entries.Count, batch.Streams, mine);
+                batch.Add(mine);
                 accepted.Add((pending, results));
             }
             catch (Exception ex) when (ex is WrongExpectedVersionException or ArgumentException)
             {
+                lastStreamNo = streamNo;
                 pending.Fail(ex);
             }
         }
     }
 
-    private void RememberVersions(Dictionary<string, long> overlay)
+    private void RememberStreams(Dictionary<string, StreamState> streams)
     {
-        if (versionCache.Count + overlay.Count > MaxVersionCacheSize)
+        if (streamCache.Count + streams.Count > MaxStreamCacheSize)
         {
-            versionCache.Clear();
+            streamCache.Clear();
         }
 
-        foreach (var (stream, version) in overlay)
+        foreach (var (stream, state) in streams)
         {
-            versionCache[stream] = version;
+            streamCache[stream] = state with { IsNew = false };
         }
     }
 
@@ -348,54 +372,52 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         PendingAppend pending,
         DateTimeOffset recordedAt,
         long firstPosition,
-        Dictionary<string, long> overlay,
-        List<StagedEntry> staged)
+        Dictionary<string, StreamState> staged,
+        StagedBatch mine)
     {
-        var local = new Dictionary<string, long>(StringComparer.Ordinal);
-        var mine = new List<StagedEntry>();
         var results = new List<AppendResult>(pending.Requests.Count);
         foreach (var request in pending.Requests)
         {
-            var current = local.TryGetValue(request.StreamId, out var v) ? v
-                : overlay.TryGetValue(request.StreamId, out v) ? v
-                : CurrentVersion(request.StreamId);
-            if (!request.Expected.IsSatisfiedBy(current))
+            var state = mine.Streams.TryGetValue(request.StreamId, out var s) ? s
+                : staged.TryGetValue(request.StreamId, out s) ? s
+                : LookUpStream(request.StreamId);
+            if (!request.Expected.IsSatisfiedBy(state.Version))
             {
-                throw new WrongExpectedVersionException(request.StreamId, request.Expected, current);
+                throw new WrongExpectedVersionException(request.StreamId, request.Expected, state.Version);
             }
 
-            var first = firstPosition + mine.Count;
+            var first = firstPosition + mine.Entries.Count;
+            mine.Ranges.Add(new StagedRange(state.StreamNo, state.Version + 1, first, request.Events.Count));
+            var version = state.Version;
             foreach (var data in request.Events)
             {
-                current++;
-                var position = firstPosition + mine.Count;
-                var bytes = EntryCodec.Encode(position, request.StreamId, current, data, recordedAt);
-                mine.Add(new StagedEntry(position, request.StreamId, current, data.EventType, data.Tenant, bytes, MerkleHash.Leaf(bytes)));
+                version++;
+                var position = firstPosition + mine.Entries.Count;
+                var bytes = EntryCodec.Encode(position, request.StreamId, version, data, recordedAt);
+                mine.Entries.Add(new StagedEntry(position, bytes, MerkleHash.Leaf(bytes)));
             }
 
-            local[request.StreamId] = current;
-            results.Add(new AppendResult(first, firstPosition + mine.Count - 1, current));
-        }
-
-        staged.AddRange(mine);
-        foreach (var (stream, version) in local)
-        {
-            overlay[stream] = version;
+            mine.Streams[request.StreamId] = state with { Version = version };
+            results.Add(new AppendResult(first, firstPosition + mine.Entries.Count - 1, version));
         }
 
         return results;
     }
 
-    private long CurrentVersion(string streamId)
+    private StreamState LookUpStream(string streamId)
     {
-        if (versionCache.TryGetValue(streamId, out var version))
+        if (streamCache.TryGetValue(streamId, out var state))
         {
-            return version;
+            return state;
         }
 
-        version = entryWriter.StreamVersion(streamId);
-        versionCache[streamId] = version;
-        return version;
+        if (entryWriter.FindStream(streamId) is { } stored)
+        {
+            streamCache[streamId] = stored;
+            return stored;
+        }
+
+        return new StreamState(++lastStreamNo, -1, IsNew: true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger opened at {Path} with {Count} entries")]

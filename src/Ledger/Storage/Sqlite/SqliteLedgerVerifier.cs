@@ -39,18 +39,18 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
 
         var nextCheckpoint = 0;
         var frontier = new MerkleFrontier();
-        var completed = new List<MerkleNode>();
-        var streamVersions = new Dictionary<string, long>(StringComparer.Ordinal);
         using var nodes = new SqliteSequentialNodes(connection);
+        using var ranges = new StreamRangeCursor(connection);
         using var entries = connection.CreateCommand();
-        entries.CommandText = "SELECT position, stream_id, stream_version, bytes, leaf_hash FROM entries ORDER BY position";
+        entries.CommandText = "SELECT position, bytes FROM entries ORDER BY position";
         using var reader = entries.ExecuteReader();
+        var scan = new EntryScan(frontier, nodes, ranges);
         long expected = 0;
         var broken = false;
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var finding = CheckEntry(reader, expected, streamVersions, frontier, completed, nodes);
+            var finding = scan.Check(reader.GetInt64(0), (byte[])reader.GetValue(1), expected);
             if (finding is not null)
             {
                 findings.Add(finding);
@@ -73,79 +73,14 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
 
         if (!broken)
         {
-            findings.AddRange(CheckTail(connection, expected, checkpoints.Skip(nextCheckpoint)));
+            findings.AddRange(scan.CheckTail(expected));
+            findings.AddRange(checkpoints.Skip(nextCheckpoint).Select(beyond => new VerificationFinding(
+                expected,
+                $"Checkpoint at size {beyond.TreeSize} is beyond the {expected} entries present (entries were removed).")));
         }
 
         progress?.Report(new VerificationProgress(expected, total));
         return new VerificationReport(expected, nextCheckpoint, findings);
-    }
-
-    private static VerificationFinding? CheckEntry(
-        SqliteDataReader reader,
-        long expected,
-        Dictionary<string, long> streamVersions,
-        MerkleFrontier frontier,
-        List<MerkleNode> completed,
-        SqliteSequentialNodes nodes)
-    {
-        var position = reader.GetInt64(0);
-        if (position != expected)
-        {
-            return new VerificationFinding(expected, $"Entry {expected} is missing: the next stored entry is {position} (a row was deleted).");
-        }
-
-        var streamId = reader.GetString(1);
-        var version = reader.GetInt64(2);
-        var bytes = (byte[])reader.GetValue(3);
-        var leaf = MerkleHash.Leaf(bytes);
-        if (!CryptographicOperations.FixedTimeEquals(leaf, (byte[])reader.GetValue(4)))
-        {
-            return new VerificationFinding(position, $"Entry {position}: its stored bytes do not hash to its leaf hash (the entry was altered).");
-        }
-
-        LedgerEntry entry;
-        try
-        {
-            entry = EntryCodec.Decode(bytes);
-        }
-        catch (FormatException ex)
-        {
-            return new VerificationFinding(position, $"Entry {position}: {ex.Message}");
-        }
-
-        if (entry.Position != position || entry.StreamId != streamId || entry.StreamVersion != version)
-        {
-            return new VerificationFinding(
-                position,
-                $"Entry {position}: its bytes say position {entry.Position}, stream '{entry.StreamId}' version {entry.StreamVersion}, but it is stored as position {position}, stream '{streamId}' version {version} (rows were moved or reordered).");
-        }
-
-        var previous = streamVersions.TryGetValue(streamId, out var last) ? last : -1;
-        if (version != previous + 1)
-        {
-            return new VerificationFinding(position, $"Entry {position}: stream '{streamId}' jumps from version {previous} to {version}.");
-        }
-
-        streamVersions[streamId] = version;
-        completed.Clear();
-        frontier.Append(leaf, completed);
-        foreach (var node in completed)
-        {
-            if (node.Level == 0)
-            {
-                continue;
-            }
-
-            var stored = nodes.Next(MerkleNodeIds.InternalNodeId(node.Level, node.Index));
-            if (stored is null || !CryptographicOperations.FixedTimeEquals(stored, node.Hash))
-            {
-                return new VerificationFinding(
-                    node.Index << node.Level,
-                    $"Merkle node (level {node.Level}, index {node.Index}) over entries {node.Index << node.Level}..{position}: the stored hash {(stored is null ? "is missing" : "differs from the recomputed one")}.");
-            }
-        }
-
-        return null;
     }
 
     private IEnumerable<VerificationFinding> CheckCheckpoint(StoredCheckpoint checkpoint, byte[] root)
@@ -176,21 +111,6 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
         if (verifiers.Count > 0 && !verifiers.Any(note.IsSignedBy))
         {
             yield return new VerificationFinding(size - 1, $"Checkpoint at size {size}: no valid signature by {string.Join(", ", verifiers.Select(v => v.Name))}.");
-        }
-    }
-
-    private static IEnumerable<VerificationFinding> CheckTail(SqliteConnection connection, long size, IEnumerable<StoredCheckpoint> beyond)
-    {
-        var nodeRows = Scalar(connection, "SELECT count(*) FROM merkle_nodes");
-        var expectedNodes = MerkleNodeIds.InternalNodeCount(size);
-        if (nodeRows != expectedNodes)
-        {
-            yield return new VerificationFinding(null, $"The Merkle table holds {nodeRows} internal nodes; a tree of {size} entries has {expectedNodes}.");
-        }
-
-        foreach (var checkpoint in beyond)
-        {
-            yield return new VerificationFinding(size, $"Checkpoint at size {checkpoint.TreeSize} is beyond the {size} entries present (entries were removed).");
         }
     }
 

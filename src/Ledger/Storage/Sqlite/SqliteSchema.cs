@@ -3,29 +3,39 @@ using Microsoft.Data.Sqlite;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite layout. Entries keep their canonical bytes and leaf hash; internal Merkle nodes are
-/// rows keyed by <see cref="MerkleNodeIds"/>; triggers make every table append-only.
+/// The SQLite layout (see docs/architecture.md). <c>entries</c> holds each entry's canonical bytes
+/// under its global position and nothing else; <c>stream_ranges</c> maps each append's run of
+/// stream versions to its run of positions; <c>merkle_chunks</c> holds every complete Merkle node
+/// (leaves included) in post-order, up to 64 consecutive 32-byte hashes per row. Triggers make
+/// every table append-only.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
-    public static readonly string[] AppendOnlyTables = ["entries", "merkle_nodes", "checkpoints"];
+    public const int MaxNodesPerChunk = 64;
+
+    public static readonly string[] AppendOnlyTables = ["entries", "streams", "stream_ranges", "merkle_chunks", "checkpoints"];
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS entries (
-            position       INTEGER PRIMARY KEY,
-            stream_id      TEXT    NOT NULL,
-            stream_version INTEGER NOT NULL,
-            event_type     TEXT    NOT NULL,
-            tenant         TEXT    NOT NULL,
-            bytes          BLOB    NOT NULL,
-            leaf_hash      BLOB    NOT NULL
+            position INTEGER PRIMARY KEY,
+            bytes    BLOB NOT NULL
         );
-        CREATE UNIQUE INDEX IF NOT EXISTS entries_by_stream ON entries (stream_id, stream_version);
-        CREATE TABLE IF NOT EXISTS merkle_nodes (
-            id   INTEGER PRIMARY KEY,
-            hash BLOB NOT NULL
+        CREATE TABLE IF NOT EXISTS streams (
+            stream_no INTEGER PRIMARY KEY,
+            stream_id TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE IF NOT EXISTS stream_ranges (
+            stream_no      INTEGER NOT NULL,
+            first_version  INTEGER NOT NULL,
+            first_position INTEGER NOT NULL,
+            count          INTEGER NOT NULL,
+            PRIMARY KEY (stream_no, first_version)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS merkle_chunks (
+            first_id INTEGER PRIMARY KEY,
+            hashes   BLOB NOT NULL
         );
         CREATE TABLE IF NOT EXISTS checkpoints (
             tree_size INTEGER PRIMARY KEY,
@@ -41,6 +51,13 @@ internal static class SqliteSchema
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
+            command.CommandText = "PRAGMA user_version";
+            var existing = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (existing != 0 && existing != Version)
+            {
+                throw new InvalidOperationException($"The ledger database has schema version {existing}; this build reads version {Version}.");
+            }
+
             command.CommandText = Ddl;
             command.ExecuteNonQuery();
             foreach (var table in AppendOnlyTables)
@@ -84,6 +101,7 @@ internal static class SqliteSchema
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
+
             // Readers open read-write (no create) with query_only: SQLite's WAL needs the -shm file writable.
             Mode = readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
