@@ -26,6 +26,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
     private readonly ChainRpc rpc;
     private readonly EvmTransactionSender? sender;
     private readonly AnchorRegistryArtifacts artifacts = AnchorRegistryArtifacts.Load();
+    private readonly AnchorVerifier verifier;
     private readonly ILogger logger;
 
     /// <summary>Creates the chain client; throws <see cref="OptionsValidationException"/> for invalid options.</summary>
@@ -43,6 +44,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
         }
 
         rpc = new ChainRpc(new Web3(new RpcClient(this.options.RpcUrl, authHeaderValue: null, jsonSerializerSettings: null, httpClientHandler: null, log: null)));
+        verifier = new AnchorVerifier(rpc, this.options, LookupAsync);
         var key = ReadKey(this.options);
         sender = key is null ? null : new EvmTransactionSender(rpc, key, this.options, timeProvider, logger);
     }
@@ -58,7 +60,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
         await account.WaitForInFlightAsync(cancellationToken);
         var sent = await account.SendAsync(null, artifacts.Bytecode, options.DeployGasLimit, cancellationToken);
         var receipt = await account.WaitForConfirmationsAsync(sent, cancellationToken);
-        if (!Succeeded(receipt) || string.IsNullOrEmpty(receipt.ContractAddress))
+        if (!receipt.Succeeded() || string.IsNullOrEmpty(receipt.ContractAddress))
         {
             throw new AnchorException($"Deployment transaction {sent.Hash} failed (gas used {receipt.GasUsed?.Value} of {options.DeployGasLimit}).");
         }
@@ -99,7 +101,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
                 continue;
             }
 
-            if (Succeeded(receipt))
+            if (receipt.Succeeded())
             {
                 var record = RecordFromLogs(contract, receipt.Logs, root)
                     ?? throw new AnchorException($"Anchor transaction {sent.Hash} succeeded but emitted no Anchored event for root {rootHex}.");
@@ -135,82 +137,18 @@ public sealed class NethereumAnchorChain : IAnchorChain
     }
 
     /// <inheritdoc />
-    public async Task<AnchorVerification> VerifyAsync(AnchorRecord record, CancellationToken cancellationToken)
+    public Task<AnchorVerification> VerifyAsync(AnchorRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var contract = RequireContract();
-        var nodeChainId = await rpc.ChainIdAsync(cancellationToken);
-        if (record.ChainId != options.ChainId || nodeChainId != options.ChainId)
-        {
-            return Fail(AnchorVerificationFailure.ChainIdMismatch, $"record chain id {record.ChainId}, configured {options.ChainId}, node reports {nodeChainId}");
-        }
-
-        if (!record.Contract.IsTheSameAddress(contract))
-        {
-            return Fail(AnchorVerificationFailure.ContractMismatch, $"record names contract {record.Contract}, the configured AnchorRegistry is {contract}");
-        }
-
-        var transaction = await rpc.TransactionAsync(record.TxHash, cancellationToken);
-        if (transaction is null)
-        {
-            return Fail(AnchorVerificationFailure.TransactionNotFound, $"the node does not know transaction {record.TxHash}");
-        }
-
-        var receipt = await rpc.ReceiptAsync(record.TxHash, cancellationToken);
-        if (receipt?.BlockNumber is null)
-        {
-            return Fail(AnchorVerificationFailure.TransactionPending, $"transaction {record.TxHash} is not mined");
-        }
-
-        if (!Succeeded(receipt))
-        {
-            return Fail(AnchorVerificationFailure.TransactionFailed, $"transaction {record.TxHash} reverted");
-        }
-
-        if (transaction.To is null || !transaction.To.IsTheSameAddress(contract))
-        {
-            return Fail(AnchorVerificationFailure.WrongRecipient, $"transaction {record.TxHash} was sent to {transaction.To ?? "(contract creation)"}, not to {contract}");
-        }
-
-        var eventCheck = CheckEvent(contract, receipt, record);
-        if (eventCheck is not null)
-        {
-            return eventCheck;
-        }
-
-        return await CheckBlockAndStateAsync(record, receipt, cancellationToken);
+        return verifier.VerifyAsync(record, RequireContract(), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<AnchorInclusion> CheckInclusionAsync(AnchorRecord record, CancellationToken cancellationToken)
+    public Task<AnchorInclusion> CheckInclusionAsync(AnchorRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var receipt = await rpc.ReceiptAsync(record.TxHash, cancellationToken);
-        if (receipt?.BlockNumber is null)
-        {
-            var known = await rpc.TransactionAsync(record.TxHash, cancellationToken) is not null;
-            return new AnchorInclusion(known ? AnchorInclusionStatus.Pending : AnchorInclusionStatus.Dropped, 0, null, null);
-        }
-
-        var blockNumber = (long)receipt.BlockNumber.Value;
-        var block = await rpc.BlockAsync(blockNumber, cancellationToken);
-        var latest = await rpc.BlockNumberAsync(cancellationToken);
-        var confirmations = Math.Max(0, latest - blockNumber + 1);
-        var moved = blockNumber != record.BlockNumber
-            || (record.BlockHash is not null && !record.BlockHash.IsTheSameHex(receipt.BlockHash))
-            || block is null || !block.BlockHash.IsTheSameHex(receipt.BlockHash);
-        if (moved)
-        {
-            return new AnchorInclusion(AnchorInclusionStatus.Reorganised, confirmations, blockNumber, receipt.BlockHash);
-        }
-
-        var status = confirmations >= options.Confirmations ? AnchorInclusionStatus.Confirmed : AnchorInclusionStatus.AwaitingConfirmations;
-        return new AnchorInclusion(status, confirmations, blockNumber, receipt.BlockHash);
+        return verifier.CheckInclusionAsync(record, cancellationToken);
     }
-
-    private static AnchorVerification Fail(AnchorVerificationFailure failure, string reason) => AnchorVerification.Fail(failure, reason);
-
-    private static bool Succeeded(TransactionReceipt receipt) => receipt.Status?.Value == 1;
 
     private static string Checksum(string address) => new AddressUtil().ConvertToChecksumAddress(address);
 
@@ -243,71 +181,6 @@ public sealed class NethereumAnchorChain : IAnchorChain
         }
 
         return new EthECKey(hex);
-    }
-
-    private static AnchorVerification? CheckEvent(string contract, TransactionReceipt receipt, AnchorRecord record)
-    {
-        var anchored = (receipt.Logs ?? [])
-            .Where(log => log.Address.IsTheSameAddress(contract) && log.IsLogForEvent<AnchoredEvent>())
-            .Select(log => log.DecodeEvent<AnchoredEvent>().Event)
-            .ToList();
-        if (anchored.Count == 0)
-        {
-            return Fail(AnchorVerificationFailure.EventMissing, $"transaction {record.TxHash} emitted no Anchored event of {contract}");
-        }
-
-        var emitted = anchored[0];
-        if (!emitted.Root.AsSpan().SequenceEqual(record.Root))
-        {
-            return Fail(AnchorVerificationFailure.RootMismatch, $"transaction {record.TxHash} anchored root {emitted.Root.ToHex(true)}, the record says {record.Root.ToHex(true)}");
-        }
-
-        if ((long)emitted.TreeSize != record.TreeSize)
-        {
-            return Fail(AnchorVerificationFailure.TreeSizeMismatch, $"transaction {record.TxHash} anchored tree size {emitted.TreeSize}, the record says {record.TreeSize}");
-        }
-
-        return null;
-    }
-
-    private async Task<AnchorVerification> CheckBlockAndStateAsync(AnchorRecord record, TransactionReceipt receipt, CancellationToken cancellationToken)
-    {
-        var minedIn = (long)receipt.BlockNumber.Value;
-        if (minedIn != record.BlockNumber)
-        {
-            return Fail(AnchorVerificationFailure.BlockMismatch, $"transaction {record.TxHash} is in block {minedIn}, the record says {record.BlockNumber}");
-        }
-
-        var block = await rpc.BlockAsync(minedIn, cancellationToken);
-        if (block is null || !block.BlockHash.IsTheSameHex(receipt.BlockHash))
-        {
-            return Fail(AnchorVerificationFailure.BlockMismatch, $"block {minedIn} is now {block?.BlockHash ?? "missing"}, the receipt names {receipt.BlockHash}: reorganised");
-        }
-
-        if (record.BlockHash is not null && !record.BlockHash.IsTheSameHex(block.BlockHash))
-        {
-            return Fail(AnchorVerificationFailure.BlockMismatch, $"block {minedIn} has hash {block.BlockHash}, the record says {record.BlockHash}");
-        }
-
-        var blockTime = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
-        if (blockTime != record.BlockTime)
-        {
-            return Fail(AnchorVerificationFailure.BlockTimeMismatch, $"block {minedIn} has time {blockTime:O}, the record says {record.BlockTime:O}");
-        }
-
-        var stored = await LookupAsync(record.Root, cancellationToken);
-        if (stored is null || stored.TreeSize != record.TreeSize || stored.AnchoredAt != blockTime)
-        {
-            return Fail(AnchorVerificationFailure.StateMismatch, $"the contract holds {(stored is null ? "nothing" : $"tree size {stored.TreeSize} at {stored.AnchoredAt:O}")} for root {record.Root.ToHex(true)}");
-        }
-
-        var confirmations = await rpc.BlockNumberAsync(cancellationToken) - minedIn + 1;
-        if (confirmations < options.Confirmations)
-        {
-            return Fail(AnchorVerificationFailure.NotConfirmed, $"transaction {record.TxHash} has {confirmations} of {options.Confirmations} confirmations");
-        }
-
-        return AnchorVerification.Valid($"root {record.Root.ToHex(true)} (tree size {record.TreeSize}) anchored by {record.TxHash} in block {minedIn} at {blockTime:O}, {confirmations} confirmations");
     }
 
     private AnchorRecord? RecordFromLogs(string contract, IEnumerable<FilterLog>? logs, byte[] root)
