@@ -26,6 +26,7 @@ public sealed class AnvilRestartTests : IDisposable
         await node.StopGracefullyAsync();
         Assert.True(File.Exists(DumpFile), "anvil wrote no --dump-state file on SIGTERM");
 
+        // anvil restores no mempool: the waiting AnchorAsync rebroadcasts its transaction at the still-free nonce.
         node = await StartAsync(node.Port, "--load-state", DumpFile);
         var second = await inFlight.WaitAsync(TimeSpan.FromSeconds(60));
         var third = await chain.AnchorAsync(TestChains.RandomRoot(), 3, CancellationToken.None);
