@@ -1,0 +1,18 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+
+namespace SafetyLedger.Ledger.Anchoring;
+
+/// <summary>The contract's <c>event Anchored(bytes32 indexed root, uint64 treeSize, uint256 timestamp)</c>.</summary>
+[Event("Anchored")]
+internal sealed class AnchoredEvent : IEventDTO
+{
+    [Parameter("bytes32", "root", 1, true)]
+    public byte[] Root { get; set; } = [];
+
+    [Parameter("uint64", "treeSize", 2, false)]
+    public ulong TreeSize { get; set; }
+
+    [Parameter("uint256", "timestamp", 3, false)]
+    public BigInteger Timestamp { get; set; }
+}
