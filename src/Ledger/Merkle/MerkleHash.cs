@@ -32,6 +32,8 @@ public static class MerkleHash
         }
         finally
         {
+            // Entries may be sensitive; do not leave them in the shared pool.
+            rented.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(rented);
         }
 

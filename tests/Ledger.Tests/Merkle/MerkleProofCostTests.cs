@@ -30,6 +30,23 @@ public sealed class MerkleProofCostTests(LargeTreeFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData(5, 999_999)]
+    [InlineData(500_000, 524_288)]
+    [InlineData(524_288, 524_289)]
+    [InlineData(1_000_000, 1_000_001)]
+    public void Inclusion_proof_for_an_earlier_tree_size_reads_a_logarithmic_number_of_nodes(long index, long size)
+    {
+        var proofs = CountingProofs();
+        var root = proofs.Root(size);
+        fixture.Nodes.ResetCalls();
+
+        var proof = proofs.Inclusion(index, size);
+
+        Assert.InRange(fixture.Nodes.Calls, 1, Budget);
+        Assert.True(MerkleVerifier.VerifyInclusion(index, size, LargeTreeFixture.LeafHash(index), proof, root));
+    }
+
+    [Theory]
     [MemberData(nameof(SizePairs))]
     public void Consistency_proof_at_a_million_leaves_reads_a_logarithmic_number_of_nodes(long size1, long size2)
     {
