@@ -16,7 +16,17 @@ internal static class ServeCommand
         {
             var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), !result.GetValue(noDemo));
             await using var app = ServiceHost.Build(settings);
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop gracefully below.
+            }
+
+            await app.StopAsync(CancellationToken.None);
             return ExitCodes.Ok;
         });
         return command;

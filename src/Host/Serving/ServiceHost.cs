@@ -1,3 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyLedger.Host.Cli;
 using SafetyLedger.Ledger.Checkpoints;
@@ -31,7 +38,7 @@ internal static class ServiceHost
             overrides[$"{DemoOptions.Section}:Enabled"] = "false";
         }
 
-        foreach (var (key, value) in settings.Configuration ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings.Configuration ?? new Dictionary<string, string?>(StringComparer.Ordinal))
         {
             overrides[key] = value;
         }
@@ -55,7 +62,7 @@ internal static class ServiceHost
         return app;
     }
 
-    private static void AddLedger(IServiceCollection services, IConfiguration configuration)
+    private static void AddLedger(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.Configure<LedgerStorageOptions>(configuration.GetSection(LedgerStorageOptions.Section));

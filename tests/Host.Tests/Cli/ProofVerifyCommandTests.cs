@@ -30,7 +30,7 @@ public sealed class ProofVerifyCommandTests : IDisposable
     [Theory]
     [InlineData("\"leafIndex\":5", "\"leafIndex\":6")]
     [InlineData("\"leafIndex\":5", "\"leafIndex\":13")]
-    [InlineData("\"treeSize\":13", "\"treeSize\":12")]
+    [InlineData("\"treeSize\":13", "\"treeSize\":7")]
     [InlineData("\"leafHash\":\"", "\"leafHash\":\"AAAA")]
     [InlineData("\"proof\":[\"", "\"proof\":[\"%%%")]
     public async Task A_tampered_inclusion_proof_fails_with_exit_1(string find, string replace)

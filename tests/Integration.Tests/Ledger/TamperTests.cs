@@ -99,7 +99,7 @@ public sealed class TamperTests
         var (id, chunk) = TestLedger.LeafLocation(12);
         ledger.BypassTriggersAndExecute($"""
             UPDATE entries SET bytes = x'{hex}' WHERE position = 12;
-            UPDATE merkle_chunks SET hashes = substr(hashes, 1, ({id} - first_id) * 32) || x'{leaf}' || substr(hashes, ({id} - first_id) * 32 + 33)
+            UPDATE merkle_chunks SET hashes = CAST(substr(hashes, 1, ({id} - first_id) * 32) || x'{leaf}' || substr(hashes, ({id} - first_id) * 32 + 33) AS BLOB)
             WHERE first_id = {chunk};
             """);
 

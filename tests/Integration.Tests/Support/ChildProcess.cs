@@ -5,9 +5,14 @@ namespace SafetyLedger.Integration.Tests.Support;
 /// <summary>Starts a .NET program built beside the tests as a real child process.</summary>
 public static class ChildProcess
 {
+    /// <summary>Starts <paramref name="assemblyName"/> from its own project's output folder (beside this one), or from here.</summary>
     public static Process StartDotnet(string assemblyName, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        var own = AppContext.BaseDirectory.Replace(
+            $"{Path.DirectorySeparatorChar}Integration.Tests{Path.DirectorySeparatorChar}",
+            $"{Path.DirectorySeparatorChar}{assemblyName.Replace("SafetyLedger.", string.Empty, StringComparison.Ordinal)}{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal);
+        var dll = Path.Combine(File.Exists(Path.Combine(own, assemblyName + ".dll")) ? own : AppContext.BaseDirectory, assemblyName + ".dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} was not built beside the tests.", dll);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Merkle;
 using SafetyLedger.Ledger.Verification;
@@ -15,7 +16,20 @@ internal sealed class EntryScan(MerkleFrontier frontier, SqliteSequentialNodes n
     private readonly Dictionary<string, long> streamVersions = new(StringComparer.Ordinal);
     private readonly List<MerkleNode> completed = [];
 
-    public VerificationFinding? Check(long position, byte[] bytes, long expected)
+    /// <summary>Checks the entry row <paramref name="row"/> (position, bytes), which should be entry <paramref name="expected"/>.</summary>
+    public VerificationFinding? Check(SqliteDataReader row, long expected)
+    {
+        try
+        {
+            return Check(row.GetInt64(0), (byte[])row.GetValue(1), expected);
+        }
+        catch (Exception ex) when (ex is InvalidCastException or InvalidOperationException or SqliteException)
+        {
+            return new VerificationFinding(expected, $"Entry {expected} or the Merkle rows after it are unreadable ({ex.Message}): the database was edited.");
+        }
+    }
+
+    private VerificationFinding? Check(long position, byte[] bytes, long expected)
     {
         if (position != expected)
         {

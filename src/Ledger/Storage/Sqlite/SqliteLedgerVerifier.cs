@@ -50,7 +50,7 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var finding = scan.Check(reader.GetInt64(0), (byte[])reader.GetValue(1), expected);
+            var finding = scan.Check(reader, expected);
             if (finding is not null)
             {
                 findings.Add(finding);
