@@ -1,0 +1,23 @@
+namespace SafetyLedger.RiskCore.Drift;
+
+/// <summary>Serialisable per-sensor state of the drift detector (bounded: 24 hourly offsets and a few numbers).</summary>
+public sealed class DriftState
+{
+    public long Count { get; set; }
+
+    public double Level { get; set; }
+
+    public IList<double> HourOffsets { get; init; } = new double[24];
+
+    public double Scale { get; set; }
+
+    public double CusumHigh { get; set; }
+
+    public double CusumLow { get; set; }
+
+    public double Slope { get; set; }
+
+    public double LastValue { get; set; }
+
+    public DateTimeOffset LastTime { get; set; }
+}
