@@ -6,6 +6,9 @@ public sealed class DriftOptions
     /// <summary>Readings that only learn the sensor's normal before it can alarm.</summary>
     public int WarmupSamples { get; set; } = 120;
 
+    /// <summary>…and at least this long, so the daily cycle is learned before the sensor can alarm.</summary>
+    public TimeSpan WarmupDuration { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>EWMA weight of the baseline level once warmed up (slow, so drift is not learned away).</summary>
     public double BaselineAlpha { get; set; } = 0.002;
 
@@ -27,6 +30,6 @@ public sealed class DriftOptions
     /// <summary>Residuals are clipped to this many deviations before they update the baseline.</summary>
     public double ClipZ { get; set; } = 3;
 
-    /// <summary>EWMA weight of the rate of change (units per hour).</summary>
-    public double SlopeAlpha { get; set; } = 0.05;
+    /// <summary>Weight of the Holt smoother for level and trend that estimates the rate of change (units per hour).</summary>
+    public double SlopeAlpha { get; set; } = 0.02;
 }

@@ -7,7 +7,12 @@ public sealed class DriftState
 
     public double Level { get; set; }
 
+    /// <summary>Per-hour means during warm-up, then offsets from <see cref="Level"/> (the daily cycle).</summary>
     public IList<double> HourOffsets { get; init; } = new double[24];
+
+    public IList<double> HourWeights { get; init; } = new double[24];
+
+    public bool Baselined { get; set; }
 
     public double Scale { get; set; }
 
@@ -17,7 +22,11 @@ public sealed class DriftState
 
     public double Slope { get; set; }
 
+    public double Smoothed { get; set; }
+
     public double LastValue { get; set; }
 
     public DateTimeOffset LastTime { get; set; }
+
+    public DateTimeOffset FirstTime { get; set; }
 }
