@@ -32,7 +32,7 @@ public sealed class AreaMonitor(MultivariateOptions options)
 
             state.SensorIds.Add(reading.SensorId);
             state.Latest.Add(reading.Value);
-            state.Fresh.Add(true);
+            state.Fresh.Add(false);
             return null;
         }
 
