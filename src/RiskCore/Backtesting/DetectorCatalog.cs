@@ -37,6 +37,7 @@ public static class DetectorCatalog
 
     public static PcaDetectorOptions DynamicPcaOptions() => new()
     {
+        Name = DynamicPca,
         Lags = 2,
         Pca = new() { VarianceToExplain = 0.75 },
         SmoothingAlpha = 0.5,
@@ -47,6 +48,7 @@ public static class DetectorCatalog
 
     public static PcaDetectorOptions SmoothedDynamicPcaOptions() => new()
     {
+        Name = SmoothedDynamicPca,
         Lags = 12,
         SmoothingAlpha = 0.2,
         ThresholdQuantile = 1.0,

@@ -5,6 +5,9 @@ namespace SafetyLedger.RiskCore.Backtesting;
 /// <summary>Settings of <see cref="PcaSequenceDetector"/>; one set per benchmark, never per file.</summary>
 public sealed class PcaDetectorOptions
 {
+    /// <summary>The detector's name in reports and findings.</summary>
+    public string Name { get; set; } = "pca";
+
     /// <summary>Past samples appended to each sample (dynamic PCA); 0 for static PCA.</summary>
     public int Lags { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class PcaSequenceDetector(PcaDetectorOptions options) : ISequenceD
     private double _threshold = 1;
     private double _smoothed = double.NaN;
 
-    public string Name => options.Lags > 0 ? "dpca" : "pca";
+    public string Name => options.Name;
 
     public void Fit(IReadOnlyList<double[]> normal)
     {
