@@ -1,0 +1,70 @@
+using SafetyLedger.RiskCore.Benchmarks.Nab;
+
+namespace SafetyLedger.RiskCore.Backtesting;
+
+/// <summary>
+/// The named detector configurations. Each name is one fixed configuration (one threshold) used for
+/// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA and a
+/// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags and an EWMA-smoothed score (SKAB);
+/// <c>univariate</c> the online single-stream detector (NAB), whose threshold depends on the NAB profile.
+/// </summary>
+public static class DetectorCatalog
+{
+    public const string Auto = "auto";
+    public const string Pca = "pca";
+    public const string DynamicPca = "dpca";
+    public const string SmoothedDynamicPca = "dpca-ewma";
+    public const string Univariate = "univariate";
+
+    public static IReadOnlyList<string> Names { get; } = [Auto, Pca, DynamicPca, SmoothedDynamicPca, Univariate];
+
+    public static bool IsKnown(string name) => Names.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a detector; <c>auto</c> picks <c>univariate</c> for one column and <c>dpca-ewma</c> otherwise.</summary>
+    public static ISequenceDetector Create(string name, int columns, NabProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            Auto => Create(columns == 1 ? Univariate : SmoothedDynamicPca, columns, profile),
+            Pca => new PcaSequenceDetector(new PcaDetectorOptions()),
+            DynamicPca => new PcaSequenceDetector(DynamicPcaOptions()),
+            SmoothedDynamicPca => new PcaSequenceDetector(SmoothedDynamicPcaOptions()),
+            Univariate => new UnivariateStreamDetector(UnivariateOptions(profile)),
+            _ => throw new ArgumentException($"Unknown detector '{name}'.", nameof(name)),
+        };
+    }
+
+    public static PcaDetectorOptions DynamicPcaOptions() => new()
+    {
+        Name = DynamicPca,
+        Lags = 2,
+        Pca = new() { VarianceToExplain = 0.75 },
+        SmoothingAlpha = 0.5,
+        ThresholdQuantile = 0.99,
+        ThresholdFactor = 1.1,
+        ConsecutiveToAlarm = 3,
+    };
+
+    public static PcaDetectorOptions SmoothedDynamicPcaOptions() => new()
+    {
+        Name = SmoothedDynamicPca,
+        Lags = 12,
+        SmoothingAlpha = 0.2,
+        ThresholdQuantile = 1.0,
+        ThresholdFactor = 2.6,
+    };
+
+    /// <summary>One threshold per NAB profile, as the published NAB detectors were tuned.</summary>
+    public static UnivariateDetectorOptions UnivariateOptions(NabProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var threshold = profile.Name switch
+        {
+            "reward_low_FP_rate" => 5.0,
+            "reward_low_FN_rate" => 2.5,
+            _ => 3.0,
+        };
+        return new UnivariateDetectorOptions { Threshold = threshold, LevelAlpha = 0.5, ShortAlpha = 0.2, CooldownSamples = 150 };
+    }
+}
