@@ -14,6 +14,7 @@ internal static class LedgerCli
             ProofCommands.Create(context),
             NoteCommands.Create(context),
             VerifyCommand.Create(context),
+            BacktestCliCommand.Create(context),
         };
 
         var result = root.Parse(args);
