@@ -41,24 +41,29 @@ public static class AlertFold
     private static Alert Raise(LedgerEntry entry)
     {
         var e = AlertJson.Deserialize<AlertRaised>(entry.Payload);
-        return new Alert
+        var alert = new Alert
         {
             Tenant = entry.Tenant,
             AlertId = e.AlertId,
             Site = e.Site,
             DetectorFamily = e.DetectorFamily,
             State = AlertState.Raised,
-            Level = e.Level,
-            Confidence = e.Confidence,
-            Detectors = e.Detectors,
-            Explanation = e.Explanation,
-            ModelVersion = e.ModelVersion,
-            TelemetryPositions = e.TelemetryPositions,
-            DetectedAt = e.DetectedAt,
             RaisedAt = entry.RecordedAt,
-            UpdatedAt = entry.RecordedAt,
         };
+        return WithEvidence(alert, e.Evidence, entry.RecordedAt);
     }
+
+    private static Alert WithEvidence(Alert alert, AlertEvidence evidence, DateTimeOffset at) => alert with
+    {
+        Level = evidence.Level,
+        Confidence = evidence.Confidence,
+        Detectors = evidence.Detectors,
+        Explanation = evidence.Explanation,
+        ModelVersion = evidence.ModelVersion,
+        TelemetryPositions = [.. alert.TelemetryPositions.Union(evidence.TelemetryPositions)],
+        DetectedAt = evidence.DetectedAt,
+        UpdatedAt = at,
+    };
 
     private static Alert When(Alert alert, LedgerEntry entry)
     {
@@ -66,18 +71,7 @@ public static class AlertFold
         switch (entry.EventType)
         {
             case AlertEventTypes.Updated:
-                var updated = AlertJson.Deserialize<AlertUpdated>(entry.Payload);
-                return alert with
-                {
-                    Level = updated.Level,
-                    Confidence = updated.Confidence,
-                    Detectors = updated.Detectors,
-                    Explanation = updated.Explanation,
-                    ModelVersion = updated.ModelVersion,
-                    TelemetryPositions = [.. alert.TelemetryPositions.Union(updated.TelemetryPositions)],
-                    DetectedAt = updated.DetectedAt,
-                    UpdatedAt = at,
-                };
+                return WithEvidence(alert, AlertJson.Deserialize<AlertUpdated>(entry.Payload).Evidence, at);
             case AlertEventTypes.Acknowledged:
                 var acknowledged = AlertJson.Deserialize<AlertAcknowledged>(entry.Payload);
                 return alert with { State = AlertState.Acknowledged, AcknowledgedAt = at, AcknowledgedBy = acknowledged.Actor, Comment = acknowledged.Comment ?? alert.Comment, UpdatedAt = at };

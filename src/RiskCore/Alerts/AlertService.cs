@@ -165,17 +165,7 @@ public sealed partial class AlertService(IEventStore store, TimeProvider time, I
     {
         var now = time.GetUtcNow();
         var alertId = Guid.CreateVersion7(now).ToString("N");
-        var raised = new AlertRaised(
-            alertId,
-            assessment.Site,
-            DetectorFamilies.Of(assessment.Detectors[0]),
-            assessment.Level,
-            assessment.Confidence,
-            assessment.Detectors,
-            assessment.Explanation,
-            assessment.ModelVersion,
-            telemetryPositions,
-            assessment.Time);
+        var raised = new AlertRaised(alertId, assessment.Site, DetectorFamilies.Of(assessment.Detectors[0]), AlertEvidence.From(assessment, telemetryPositions));
         var data = new EventData(AlertEventTypes.Raised, assessment.Tenant, assessment.Time, AlertJson.Serialize(raised), new EventMetadata(CorrelationId: alertId));
         var streamId = AlertEventTypes.StreamId(assessment.Tenant, alertId);
         var result = await store.AppendAsync(new AppendRequest(streamId, ExpectedVersion.NoStream, [data]), cancellationToken);
@@ -195,15 +185,7 @@ public sealed partial class AlertService(IEventStore store, TimeProvider time, I
             return null;
         }
 
-        var updated = new AlertUpdated(
-            open.AlertId,
-            assessment.Level,
-            assessment.Confidence,
-            assessment.Detectors,
-            assessment.Explanation,
-            assessment.ModelVersion,
-            telemetryPositions,
-            assessment.Time);
+        var updated = new AlertUpdated(open.AlertId, AlertEvidence.From(assessment, telemetryPositions));
         return await AppendAsync(open, AlertEventTypes.Updated, updated, actor: null, cancellationToken);
     }
 
