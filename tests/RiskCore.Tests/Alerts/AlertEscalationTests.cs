@@ -59,11 +59,7 @@ public sealed class AlertEscalationTests
             Assert.Single(await ledger.StreamAsync(alert));
 
             ledger.Time.Advance(TimeSpan.FromMinutes(2));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((await ledger.StreamAsync(alert)).Count < 2 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.UntilAsync(async () => (await ledger.StreamAsync(alert)).Count >= 2);
 
             Assert.Equal(AlertEventTypes.Escalated, (await ledger.StreamAsync(alert))[^1].EventType);
         }

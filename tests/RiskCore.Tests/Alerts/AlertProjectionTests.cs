@@ -20,11 +20,7 @@ public sealed class AlertProjectionTests
         try
         {
             await WriteHistoryAsync(ledger);
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (await live.NextPositionAsync(None) < ledger.Store.Count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.UntilAsync(async () => await live.NextPositionAsync(None) >= ledger.Store.Count);
         }
         finally
         {
