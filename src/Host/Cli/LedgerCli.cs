@@ -15,6 +15,7 @@ internal static class LedgerCli
             NoteCommands.Create(context),
             VerifyCommand.Create(context),
             BacktestCliCommand.Create(context),
+            TrainCliCommand.Create(context),
         };
 
         var result = root.Parse(args);

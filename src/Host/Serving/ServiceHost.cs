@@ -14,6 +14,8 @@ using SafetyLedger.Ledger.Proofs;
 using SafetyLedger.Ledger.Storage;
 using SafetyLedger.Ledger.Storage.Sqlite;
 using SafetyLedger.RegulatorGateway.Log;
+using SafetyLedger.RiskCore;
+using SafetyLedger.RiskCore.Alerts.Http;
 using Serilog;
 
 namespace SafetyLedger.Host.Serving;
@@ -59,6 +61,7 @@ internal static class ServiceHost
         app.UseStatusCodePages();
         app.MapGet("/healthz", (IEventStore events) => Results.Ok(new { status = "ok", entries = events.Count }));
         app.MapLogEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 
@@ -81,6 +84,7 @@ internal static class ServiceHost
         services.AddSingleton<CheckpointIssuer>();
         services.AddSingleton<BundleBuilder>();
         services.AddHostedService<CheckpointService>();
+        services.AddRiskCore(configuration);
         if (configuration.GetValue($"{DemoOptions.Section}:Enabled", defaultValue: true))
         {
             services.AddHostedService<DemoFeeder>();
