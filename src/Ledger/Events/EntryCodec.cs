@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace SafetyLedger.Ledger.Events;
@@ -9,44 +8,49 @@ namespace SafetyLedger.Ledger.Events;
 /// </summary>
 public static class EntryCodec
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+    /// <summary>Property names, in the order they are written.</summary>
+    internal static class Names
+    {
+        public static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
+        public static readonly JsonEncodedText Stream = JsonEncodedText.Encode("stream");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Tenant = JsonEncodedText.Encode("tenant");
+        public static readonly JsonEncodedText OccurredAt = JsonEncodedText.Encode("occurredAt");
+        public static readonly JsonEncodedText RecordedAt = JsonEncodedText.Encode("recordedAt");
+        public static readonly JsonEncodedText Payload = JsonEncodedText.Encode("payload");
+        public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
+        public static readonly JsonEncodedText Actor = JsonEncodedText.Encode("actor");
+        public static readonly JsonEncodedText CorrelationId = JsonEncodedText.Encode("correlationId");
+        public static readonly JsonEncodedText CausationId = JsonEncodedText.Encode("causationId");
+        public static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
+    }
 
+    /// <summary>Encodes one entry; checks the payload first. For many entries, reuse an <see cref="EntryEncoder"/>.</summary>
     public static byte[] Encode(long position, string streamId, long streamVersion, EventData data, DateTimeOffset recordedAt)
     {
-        ArgumentNullException.ThrowIfNull(streamId);
         ArgumentNullException.ThrowIfNull(data);
-        var buffer = new ArrayBufferWriter<byte>(256 + data.Payload.Length);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        ValidatePayload(data);
+        using var encoder = new EntryEncoder();
+        return encoder.Encode(position, streamId, streamVersion, data, recordedAt);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless the payload is exactly one well-formed JSON value.</summary>
+    public static void ValidatePayload(EventData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var reader = new Utf8JsonReader(data.Payload.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("position", position);
-            writer.WriteString("stream", streamId);
-            writer.WriteNumber("version", streamVersion);
-            writer.WriteString("type", data.EventType);
-            writer.WriteString("tenant", data.Tenant);
-            writer.WriteString("occurredAt", data.OccurredAt);
-            writer.WriteString("recordedAt", recordedAt.ToUniversalTime());
-            writer.WritePropertyName("payload");
-            try
+            if (!reader.Read() || !reader.TrySkip() || reader.Read())
             {
-                writer.WriteRawValue(data.Payload.Span, skipInputValidation: false);
+                throw new JsonException("expected exactly one JSON value");
             }
-            catch (JsonException ex)
-            {
-                throw new ArgumentException($"The payload of a '{data.EventType}' event is not valid JSON: {ex.Message}", nameof(data), ex);
-            }
-
-            var metadata = data.Metadata ?? EventMetadata.None;
-            writer.WriteStartObject("metadata");
-            WriteIfPresent(writer, "actor", metadata.Actor);
-            WriteIfPresent(writer, "correlationId", metadata.CorrelationId);
-            WriteIfPresent(writer, "causationId", metadata.CausationId);
-            writer.WriteNumber("schemaVersion", metadata.SchemaVersion);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The payload of a '{data.EventType}' event is not valid JSON: {ex.Message}", nameof(data), ex);
+        }
     }
 
     /// <summary>Decodes stored bytes; throws <see cref="FormatException"/> when they are not a well-formed entry.</summary>
@@ -77,14 +81,6 @@ public static class EntryCodec
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new FormatException($"Stored entry is not a well-formed ledger entry: {ex.Message}", ex);
-        }
-    }
-
-    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
         }
     }
 

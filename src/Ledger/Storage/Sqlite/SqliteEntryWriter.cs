@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
@@ -39,8 +38,12 @@ internal sealed class SqliteEntryWriter : IDisposable
         return reader.Read() ? new StreamState(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>Inserts the batch and the Merkle nodes it completed (ids from <paramref name="firstNodeId"/> on) atomically.</summary>
-    public void Write(StagedBatch batch, long firstNodeId, IReadOnlyList<MerkleNode> completed)
+    /// <summary>
+    /// Inserts the batch atomically: new streams, the encoded entries as <paramref name="chunks"/>
+    /// yields them, the stream ranges, and the Merkle nodes they completed (ids from
+    /// <paramref name="firstNodeId"/> on) in rows of up to 64 hashes.
+    /// </summary>
+    public void Write(StagedBatch batch, long firstNodeId, IEnumerable<EncodedChunk> chunks)
     {
         using var transaction = connection.BeginTransaction();
         foreach (var command in new[] { insertEntry, insertStream, insertRange, insertChunk })
@@ -56,26 +59,21 @@ internal sealed class SqliteEntryWriter : IDisposable
             }
         }
 
-        foreach (var entry in batch.Entries)
+        var nodes = new NodeRowBuffer(firstNodeId, (id, hashes) => Execute(insertChunk, id, hashes));
+        foreach (var chunk in chunks)
         {
-            Execute(insertEntry, entry.Position, entry.Bytes);
+            for (var i = 0; i < chunk.Entries.Count; i++)
+            {
+                Execute(insertEntry, chunk.FirstPosition + i, chunk.Entries[i]);
+            }
+
+            nodes.AddRange(chunk.Nodes);
         }
 
+        nodes.Flush();
         foreach (var range in batch.Ranges)
         {
             Execute(insertRange, range.StreamNo, range.FirstVersion, range.FirstPosition, range.Count);
-        }
-
-        for (var start = 0; start < completed.Count; start += SqliteSchema.MaxNodesPerChunk)
-        {
-            var count = Math.Min(SqliteSchema.MaxNodesPerChunk, completed.Count - start);
-            var hashes = new byte[count * MerkleHash.Size];
-            for (var i = 0; i < count; i++)
-            {
-                completed[start + i].Hash.CopyTo(hashes, i * MerkleHash.Size);
-            }
-
-            Execute(insertChunk, firstNodeId + start, hashes);
         }
 
         transaction.Commit();

@@ -27,7 +27,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     private readonly ConcurrentDictionary<long, byte[]> nodeCache = new();
     private readonly ConcurrentBag<SqliteNodeReader> nodeReaders = [];
     private readonly Dictionary<string, StreamState> streamCache = new(StringComparer.Ordinal);
-    private MerkleFrontier frontier;
+    private readonly EncodingPipeline pipeline;
     private long count;
     private long lastStreamNo;
     private TaskCompletionSource headChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,7 +43,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         entryWriter = new SqliteEntryWriter(writer);
         count = entryWriter.CountEntries();
         lastStreamNo = entryWriter.MaxStreamNo();
-        frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
+        pipeline = new EncodingPipeline(WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes)));
         queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(4096)
         {
             SingleReader = true,
@@ -182,6 +182,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         await writerLoop;
 #pragma warning restore VSTHRD003
         entryWriter.Dispose();
+        pipeline.Dispose();
         writer.Dispose();
         while (nodeReaders.TryTake(out var reader))
         {
@@ -208,6 +209,8 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             {
                 throw new ArgumentException($"Every event in '{request.StreamId}' needs an event type and a tenant.", nameof(request));
             }
+
+            EntryCodec.ValidatePayload(data);
         }
     }
 
@@ -283,7 +286,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private void Commit(List<PendingAppend> group)
     {
-        var batch = new StagedBatch();
+        var batch = new StagedBatch { RecordedAt = time.GetUtcNow() };
         var accepted = new List<(PendingAppend Pending, List<AppendResult> Results)>();
         StageGroup(group, batch, accepted);
         if (batch.Entries.Count == 0)
@@ -294,13 +297,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         var firstNodeId = MerkleNodeIds.NodeCount(count);
         try
         {
-            var completed = new List<MerkleNode>(batch.Entries.Count * 2);
-            foreach (var entry in batch.Entries)
-            {
-                frontier.Append(entry.LeafHash, completed);
-            }
-
-            entryWriter.Write(batch, firstNodeId, completed);
+            entryWriter.Write(batch, firstNodeId, pipeline.Encode(batch.Entries, batch.RecordedAt));
         }
 #pragma warning disable CA1031 // Any storage failure fails the whole group; nothing was acknowledged.
         catch (Exception ex)
@@ -309,7 +306,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             LogCommitFailed(ex, batch.Entries.Count);
             streamCache.Clear();
             lastStreamNo = entryWriter.MaxStreamNo();
-            frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
+            pipeline.Frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
             foreach (var (pending, _) in accepted)
             {
                 pending.Fail(new IOException("The ledger could not commit the append; nothing of it was stored.", ex));
@@ -330,7 +327,6 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private void StageGroup(List<PendingAppend> group, StagedBatch batch, List<(PendingAppend Pending, List<AppendResult> Results)> accepted)
     {
-        var recordedAt = time.GetUtcNow();
         foreach (var pending in group)
         {
             if (pending.CancellationToken.IsCancellationRequested)
@@ -343,11 +339,11 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             var streamNo = lastStreamNo;
             try
             {
-                var results = Stage(pending, recordedAt, count + batch.Entries.Count, batch.Streams, mine);
+                var results = Stage(pending, count + batch.Entries.Count, batch.Streams, mine);
                 batch.Add(mine);
                 accepted.Add((pending, results));
             }
-            catch (Exception ex) when (ex is WrongExpectedVersionException or ArgumentException)
+            catch (WrongExpectedVersionException ex)
             {
                 lastStreamNo = streamNo;
                 pending.Fail(ex);
@@ -370,7 +366,6 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private List<AppendResult> Stage(
         PendingAppend pending,
-        DateTimeOffset recordedAt,
         long firstPosition,
         Dictionary<string, StreamState> staged,
         StagedBatch mine)
@@ -393,8 +388,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             {
                 version++;
                 var position = firstPosition + mine.Entries.Count;
-                var bytes = EntryCodec.Encode(position, request.StreamId, version, data, recordedAt);
-                mine.Entries.Add(new StagedEntry(position, bytes, MerkleHash.Leaf(bytes)));
+                mine.Entries.Add(new StagedEntry(position, request.StreamId, version, data));
             }
 
             mine.Streams[request.StreamId] = state with { Version = version };

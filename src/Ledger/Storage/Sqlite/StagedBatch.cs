@@ -3,6 +3,8 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 /// <summary>Everything one commit inserts.</summary>
 internal sealed class StagedBatch
 {
+    public DateTimeOffset RecordedAt { get; init; }
+
     public List<StagedEntry> Entries { get; } = [];
 
     public List<StagedRange> Ranges { get; } = [];

@@ -1,4 +1,6 @@
+using SafetyLedger.Ledger.Events;
+
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
-/// <summary>An encoded entry about to be inserted by the writer.</summary>
-internal sealed record StagedEntry(long Position, byte[] Bytes, byte[] LeafHash);
+/// <summary>An accepted event with its position and stream version, waiting to be encoded and inserted.</summary>
+internal sealed record StagedEntry(long Position, string StreamId, long StreamVersion, EventData Data);
