@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SafetyLedger.Ingestion.Digests;
 using SafetyLedger.Ingestion.Http;
+using SafetyLedger.Ingestion.Pipeline;
+using SafetyLedger.Ingestion.Quality;
 using SafetyLedger.Ingestion.Registry;
+using SafetyLedger.Ingestion.Transport;
 
 namespace SafetyLedger.Ingestion;
 
@@ -11,9 +14,15 @@ namespace SafetyLedger.Ingestion;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    Converters = [typeof(SnakeCaseEnumConverter<SensorKind>)])]
+    Converters = [typeof(SnakeCaseEnumConverter<SensorKind>), typeof(SnakeCaseEnumConverter<QualityPeriod>)])]
 [JsonSerializable(typeof(SensorRegistration))]
 [JsonSerializable(typeof(IReadOnlyList<RegisteredSensorView>))]
 [JsonSerializable(typeof(TelemetryBatchSealed))]
 [JsonSerializable(typeof(IReadOnlyList<long>))]
+[JsonSerializable(typeof(DeadLetterMessage))]
+[JsonSerializable(typeof(IReadOnlyList<DeadLetterMessage>))]
+[JsonSerializable(typeof(IReadOnlyList<QualityRollup>))]
+[JsonSerializable(typeof(IReadOnlyList<RejectedReading>))]
+[JsonSerializable(typeof(RegisteredSensorView))]
+[JsonSerializable(typeof(TelemetryAccepted))]
 internal sealed partial class IngestionJsonContext : JsonSerializerContext;

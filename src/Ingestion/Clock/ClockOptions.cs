@@ -29,6 +29,6 @@ public sealed class ClockOptions
     /// <summary>A source time older than this at arrival is rejected as stale.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Readings received later than this after their (corrected) source time are flagged <c>late</c>; also the timeliness SLA.</summary>
-    public TimeSpan TimelinessSla { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Readings received later than this after their (corrected) source time are flagged <c>late</c> (the timeliness SLA, 60 s).</summary>
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

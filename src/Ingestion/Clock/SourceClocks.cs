@@ -59,7 +59,7 @@ public sealed class SourceClocks(IOptions<ClockOptions> options)
                 $"corrected time {Format(correctedTime)} is {Describe(correctedTime - receivedTime)} after arrival {Format(receivedTime)} (source offset estimate {Describe(estimate)}); tolerance {Describe(o.SkewTolerance)}");
         }
 
-        return new ClockCorrection(correctedTime, estimate, corrected, receivedTime - correctedTime > o.TimelinessSla, null);
+        return new ClockCorrection(correctedTime, estimate, corrected, receivedTime - correctedTime > o.LateAfter, null);
     }
 
     private static ClockCorrection Refused(DateTimeOffset sourceTime, string reason, string detail) =>

@@ -34,13 +34,13 @@ public sealed partial class IngestionPipeline(
         var o = options.Value;
         if (envelope.Payload.Length > o.MaxPayloadBytes)
         {
-            return await RefuseAllAsync(envelope, new Rejection(RejectionReasons.PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"{envelope.Payload.Length} bytes; at most {o.MaxPayloadBytes}")), cancellationToken);
+            return await RefuseAsync(envelope with { Payload = envelope.Payload[..o.MaxPayloadBytes] }, Rejections.TooLarge(envelope.Payload.Length, o.MaxPayloadBytes), cancellationToken);
         }
 
         var parsed = PayloadParser.Parse(envelope.Payload, envelope.Address, o.MaxReadingsPerPayload);
         if (parsed.Rejection is { } refusal)
         {
-            return await RefuseAllAsync(envelope, refusal, cancellationToken);
+            return await RefuseAsync(envelope, refusal, cancellationToken);
         }
 
         var accepted = new List<(TelemetryReading Stored, string Kind)>();
@@ -90,7 +90,8 @@ public sealed partial class IngestionPipeline(
         return new IngestOutcome(fresh.Count, duplicates, rejected);
     }
 
-    private async Task<IngestOutcome> RefuseAllAsync(IngestEnvelope envelope, Rejection rejection, CancellationToken cancellationToken)
+    /// <summary>Refuses a whole payload (e.g. on a malformed topic) into the dead-letter store.</summary>
+    public async Task<IngestOutcome> RefuseAsync(IngestEnvelope envelope, Rejection rejection, CancellationToken cancellationToken)
     {
         var address = envelope.Address;
         var letter = new DeadLetter(envelope.ReceivedAt, envelope.Transport, envelope.Topic, address?.Tenant ?? envelope.AuthenticatedTenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, envelope.Payload);

@@ -31,6 +31,9 @@ public interface ITelemetryStore
     /// <summary>The readings of one batch in canonical order (corrected time, then row id).</summary>
     Task<IReadOnlyList<StoredReading>> ReadBatchReadingsAsync(long batchId, CancellationToken cancellationToken);
 
+    /// <summary>The tenant's batches whose range overlaps [from, until), with their ledger positions.</summary>
+    Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Counts, per sensor, the duplicates dropped with receive time in [from, until).</summary>
     Task<IReadOnlyDictionary<string, long>> CountDuplicatesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 }

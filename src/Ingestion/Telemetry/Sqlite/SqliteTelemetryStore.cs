@@ -65,6 +65,17 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             },
             MapBatch));
 
+    public Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TelemetryBatch>>(database.Read(
+            $"SELECT {BatchColumns} FROM batches WHERE tenant = $t AND from_ticks < $until AND to_ticks >= $from ORDER BY id",
+            p =>
+            {
+                p.AddWithValue("$t", tenant);
+                p.AddWithValue("$from", from.UtcTicks);
+                p.AddWithValue("$until", until.UtcTicks);
+            },
+            MapBatch));
+
     public Task<IReadOnlyList<TelemetryBatch>> ReadUnrecordedBatchesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TelemetryBatch>>(database.Read(
             $"SELECT {BatchColumns} FROM batches WHERE ledger_position IS NULL ORDER BY id",
