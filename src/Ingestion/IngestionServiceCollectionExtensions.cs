@@ -92,20 +92,20 @@ public static class IngestionServiceCollectionExtensions
 
     private static void AddTransport(IServiceCollection services, MqttTransportOptions mqtt)
     {
+        services.AddSingleton<ActiveBroker>();
         if (!mqtt.Enabled)
         {
-            services.AddSingleton<IMqttPublisher, DisabledMqttPublisher>();
+            return;
         }
-        else if (mqtt.Mode == BrokerMode.Embedded)
+
+        if (mqtt.Mode == BrokerMode.Embedded)
         {
             services.AddSingleton<EmbeddedBroker>();
-            services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
         else
         {
             services.AddSingleton<ExternalBrokerConsumer>();
-            services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<ExternalBrokerConsumer>());
             services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerConsumer>());
         }
     }

@@ -17,6 +17,7 @@ namespace SafetyLedger.Ingestion.Transport;
 /// </summary>
 public sealed partial class EmbeddedBroker(
     IngestionPipeline pipeline,
+    ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
     ILogger<EmbeddedBroker> logger) : IHostedService, IMqttPublisher, IDisposable
@@ -38,6 +39,7 @@ public sealed partial class EmbeddedBroker(
         server = new MqttServerFactory().CreateMqttServer(serverOptions);
         server.InterceptingPublishAsync += OnPublishAsync;
         await server.StartAsync();
+        active.Current = this;
         LogStarted(o.Host, o.Port);
     }
 

@@ -20,6 +20,7 @@ namespace SafetyLedger.Ingestion.Transport;
 /// </summary>
 public sealed partial class ExternalBrokerConsumer(
     IngestionPipeline pipeline,
+    ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
     ILogger<ExternalBrokerConsumer> logger) : BackgroundService, IMqttPublisher
@@ -51,6 +52,7 @@ public sealed partial class ExternalBrokerConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
+        active.Current = this;
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         var acknowledging = AcknowledgeInOrderAsync(stoppingToken);
         try

@@ -5,12 +5,12 @@ using SafetyLedger.Ingestion.DeadLetters;
 namespace SafetyLedger.Ingestion.Transport;
 
 /// <summary>Announces dead letters as JSON on <c>sl/{tenant}/deadletter</c> through the active broker.</summary>
-public sealed class MqttDeadLetterPublisher(IMqttPublisher publisher, IOptions<MqttTransportOptions> options) : IDeadLetterPublisher
+public sealed class MqttDeadLetterPublisher(ActiveBroker broker, IOptions<MqttTransportOptions> options) : IDeadLetterPublisher
 {
     public async Task PublishAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        if (!options.Value.Enabled || !options.Value.PublishDeadLetters)
+        if (!options.Value.Enabled || !options.Value.PublishDeadLetters || broker.Current is not { } publisher)
         {
             return;
         }
