@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafetyLedger.Ingestion.Telemetry;
+using SafetyLedger.Ledger.Events;
+
+namespace SafetyLedger.Ingestion.Digests;
+
+/// <summary>
+/// Seals closed windows: each sensor's unsealed readings of one window become one batch in the
+/// telemetry store and then one <c>TelemetryBatchSealed</c> entry in stream
+/// <c>telemetry-{tenant}-{sensorId}</c> at the batch's version, so a crash between the two is
+/// repaired on the next pass without a second entry.
+/// </summary>
+public sealed partial class DigestSealer(
+    ITelemetryStore store,
+    IEventStore events,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<DigestSealer> logger) : BackgroundService
+{
+    /// <summary>Seals every window that closed before now − seal delay and records pending batches; returns the batches appended.</summary>
+    public async Task<IReadOnlyList<TelemetryBatch>> SealDueAsync(CancellationToken cancellationToken)
+    {
+        var recorded = new List<TelemetryBatch>();
+        foreach (var pending in await store.ReadUnrecordedBatchesAsync(cancellationToken))
+        {
+            if (await RecordAsync(pending, cancellationToken) is { } done)
+            {
+                recorded.Add(done);
+            }
+        }
+
+        var o = options.Value;
+        var cutoff = Floor(time.GetUtcNow() - o.SealDelay, o.BatchLength);
+        var unsealed = await store.ReadUnsealedAsync(cutoff, o.MaxReadingsPerPass, cancellationToken);
+        var groups = unsealed
+            .GroupBy(r => (r.Reading.Tenant, r.Reading.SensorId, Window: Floor(r.Reading.CorrectedTime, o.BatchLength)))
+            .ToList();
+        if (unsealed.Count == o.MaxReadingsPerPass && groups.Count > 1)
+        {
+            groups.RemoveAt(groups.Count - 1); // may be cut short by the limit: the next pass takes it whole
+        }
+
+        foreach (var group in groups)
+        {
+            var batch = await store.CreateBatchAsync(Draft(group.Key.Tenant, group.Key.SensorId, group.ToList()), cancellationToken);
+            if (await RecordAsync(batch, cancellationToken) is { } done)
+            {
+                recorded.Add(done);
+            }
+        }
+
+        return recorded;
+    }
+
+    internal static BatchDraft Draft(string tenant, string sensorId, IReadOnlyList<StoredReading> readings)
+    {
+        var values = readings.Select(r => r.Reading.Value).ToList();
+        return new BatchDraft(
+            tenant,
+            sensorId,
+            readings.Min(r => r.Reading.CorrectedTime),
+            readings.Max(r => r.Reading.CorrectedTime),
+            readings.Select(r => r.Id).ToList(),
+            values.Min(),
+            values.Max(),
+            values.Average(),
+            readings[0].Reading.Unit,
+            BatchEncoding.Digest(readings.Select(r => r.Reading)));
+    }
+
+    internal static TelemetryBatchSealed Payload(TelemetryBatch batch) => new(
+        batch.Id, batch.SensorId, batch.From, batch.To, batch.Count, batch.Min, batch.Max, batch.Mean, batch.Unit, batch.Sha256, BatchEncoding.Name);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SealInterval, time);
+        do
+        {
+            try
+            {
+                var sealedBatches = await SealDueAsync(stoppingToken);
+                var readings = sealedBatches.Sum(b => b.Count);
+                if (sealedBatches.Count > 0)
+                {
+                    LogSealed(sealedBatches.Count, readings);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                LogPassFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan length) =>
+        new(time.UtcTicks - (time.UtcTicks % length.Ticks), TimeSpan.Zero);
+
+    private async Task<TelemetryBatch?> RecordAsync(TelemetryBatch batch, CancellationToken cancellationToken)
+    {
+        var stream = TelemetryBatchSealed.StreamId(batch.Tenant, batch.SensorId);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(Payload(batch), IngestionJsonContext.Default.TelemetryBatchSealed);
+        var data = new EventData(TelemetryBatchSealed.EventType, batch.Tenant, batch.To, payload, new EventMetadata(Actor: "ingestion"));
+        var expected = batch.StreamVersion == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(batch.StreamVersion - 1);
+        long position;
+        try
+        {
+            position = (await events.AppendAsync(new AppendRequest(stream, expected, [data]), cancellationToken)).FirstPosition;
+        }
+        catch (WrongExpectedVersionException)
+        {
+            var existing = await events.ReadStreamAsync(stream, batch.StreamVersion, 1, cancellationToken);
+            var entry = existing.Count == 1 ? existing[0] : null;
+            var recorded = entry is null ? null : JsonSerializer.Deserialize(entry.Payload.Span, IngestionJsonContext.Default.TelemetryBatchSealed);
+            if (entry is null || recorded is null || recorded.BatchId != batch.Id || !string.Equals(recorded.Sha256, batch.Sha256, StringComparison.Ordinal))
+            {
+                LogStreamConflict(batch.Id, stream, batch.StreamVersion);
+                return null;
+            }
+
+            position = entry.Position;
+        }
+
+        await store.SetLedgerPositionAsync(batch.Id, position, cancellationToken);
+        return batch with { LedgerPosition = position };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sealed {Batches} telemetry batches ({Readings} readings) into the ledger")]
+    private partial void LogSealed(int batches, int readings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest sealing pass failed; it is retried on the next pass")]
+    private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} cannot be recorded: stream {Stream} already holds another entry at version {Version}")]
+    private partial void LogStreamConflict(long batchId, string stream, long version);
+}

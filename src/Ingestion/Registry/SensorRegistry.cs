@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SafetyLedger.Ledger.Events;
+
+namespace SafetyLedger.Ingestion.Registry;
+
+/// <summary>
+/// The in-memory projection: applies <c>SensorRegistered</c> entries in ledger order, ignoring any
+/// entry at or below the last position applied (so replays and live updates are idempotent).
+/// </summary>
+public sealed class SensorRegistry : ISensorRegistry
+{
+    private readonly ConcurrentDictionary<(string Tenant, string Id), RegisteredSensor> sensors = new();
+    private readonly Lock gate = new();
+    private long lastPosition = -1;
+
+    /// <summary>The last ledger position this projection has seen (-1 before any).</summary>
+    public long LastPosition => Interlocked.Read(ref lastPosition);
+
+    /// <summary>Registered sensors over all tenants.</summary>
+    public int Count => sensors.Count;
+
+    public RegisteredSensor? Find(string tenant, string sensorId) =>
+        sensors.TryGetValue((tenant, sensorId), out var sensor) ? sensor : null;
+
+    public IReadOnlyList<RegisteredSensor> List(string tenant) =>
+        sensors.Values.Where(s => string.Equals(s.Tenant, tenant, StringComparison.Ordinal))
+            .OrderBy(s => s.Registration.Id, StringComparer.Ordinal)
+            .ToList();
+
+    public IReadOnlyList<string> Tenants() => sensors.Keys.Select(k => k.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Applies one ledger entry; entries of other types only advance the position.</summary>
+    public void Apply(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (gate)
+        {
+            if (entry.Position <= lastPosition)
+            {
+                return;
+            }
+
+            if (string.Equals(entry.EventType, SensorStreams.RegisteredEventType, StringComparison.Ordinal))
+            {
+                var registration = JsonSerializer.Deserialize(entry.Payload.Span, IngestionJsonContext.Default.SensorRegistration);
+                if (registration is not null)
+                {
+                    sensors[(entry.Tenant, registration.Id)] = new RegisteredSensor(entry.Tenant, registration, entry.Position, entry.RecordedAt);
+                }
+            }
+
+            Interlocked.Exchange(ref lastPosition, entry.Position);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace SafetyLedger.Ingestion.Simulation;
+
+/// <summary>What <c>ledger simulate</c> publishes: how many sensors, how fast, which scenario, where to.</summary>
+public sealed class SimulationOptions
+{
+    public string Tenant { get; set; } = "demo-enterprise";
+
+    public string Site { get; set; } = "plant-1";
+
+    /// <summary>Readings per second over all sensors.</summary>
+    public double Rate { get; set; } = 10;
+
+    public int Sensors { get; set; } = 4;
+
+    public Scenario Scenario { get; set; } = Scenario.Normal;
+
+    public string BrokerHost { get; set; } = "127.0.0.1";
+
+    public int BrokerPort { get; set; } = 1883;
+
+    /// <summary>How long to run; null runs until cancelled.</summary>
+    public TimeSpan? Duration { get; set; }
+
+    /// <summary>How far the scenario's failure builds up before it happens (degradation time).</summary>
+    public TimeSpan FailureAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Clock-skew scenario: how fast the sensors' clocks run ahead.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Seed of the noise, for repeatable runs.</summary>
+    public int Seed { get; set; } = 1;
+}

@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
+
+/// <summary>
+/// <c>telemetry.db</c> in the data folder (WAL): one writer task groups concurrent writes into one
+/// transaction (group commit), commits, and only then completes them; readers use pooled read-only
+/// connections.
+/// </summary>
+public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
+{
+    private readonly TelemetryStorageOptions options;
+    private readonly ILogger logger;
+    private readonly SqliteConnection connection;
+    private readonly TelemetryWriter writer;
+    private readonly Channel<WriteWork> queue;
+    private readonly Task writerLoop;
+
+    private SqliteTelemetryDatabase(TelemetryStorageOptions options, ILogger logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
+        connection = TelemetrySchema.Open(options);
+        TelemetrySchema.Apply(connection);
+        writer = new TelemetryWriter(connection, options.DuplicateWindow);
+        queue = Channel.CreateBounded<WriteWork>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        writerLoop = Task.Run(RunWriterAsync);
+        LogOpened(options.DatabasePath);
+    }
+
+    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, ILogger<SqliteTelemetryDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqliteTelemetryDatabase(options, logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+#pragma warning disable VSTHRD003 // Our own writer task: wait for it to drain the queue.
+        await writerLoop;
+#pragma warning restore VSTHRD003
+        writer.Dispose();
+        connection.Dispose();
+    }
+
+    internal async Task<T> WriteAsync<T>(Func<TelemetryWriter, T> action, CancellationToken cancellationToken)
+    {
+        var work = new WriteWorkOf<T>(action);
+        await queue.Writer.WriteAsync(work, cancellationToken);
+#pragma warning disable VSTHRD003 // The writer task completes this promise after the commit is durable.
+        return await work.Task;
+#pragma warning restore VSTHRD003
+    }
+
+    internal List<T> Read<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map)
+    {
+        using var reader = TelemetrySchema.Open(options, readOnly: true);
+        using var command = reader.CreateCommand();
+        command.CommandText = sql;
+        bind(command.Parameters);
+        using var rows = command.ExecuteReader();
+        var result = new List<T>();
+        while (rows.Read())
+        {
+            result.Add(map(rows));
+        }
+
+        return result;
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var group = new List<WriteWork>(options.MaxWritesPerCommit);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < options.MaxWritesPerCommit && queue.Reader.TryRead(out var work))
+            {
+                group.Add(work);
+            }
+
+            Commit(group);
+        }
+    }
+
+    private void Commit(List<WriteWork> group)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            writer.Transaction = transaction;
+            var failed = new List<(WriteWork Work, Exception Error)>();
+            foreach (var work in group)
+            {
+                using var savepoint = new Savepoint(connection, transaction);
+                try
+                {
+                    work.Execute(writer);
+                    savepoint.Release();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+                {
+                    savepoint.Rollback();
+                    failed.Add((work, ex));
+                }
+            }
+
+            transaction.Commit();
+            writer.Transaction = null;
+            foreach (var work in group)
+            {
+                var failure = failed.Find(f => ReferenceEquals(f.Work, work));
+                if (failure.Work is null)
+                {
+                    work.Succeed();
+                }
+                else
+                {
+                    work.Fail(failure.Error);
+                }
+            }
+        }
+#pragma warning disable CA1031 // Any storage failure fails the whole group; nothing was acknowledged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            writer.Transaction = null;
+            LogCommitFailed(ex, group.Count);
+            foreach (var work in group)
+            {
+                work.Fail(new IOException("The telemetry store could not commit the write; nothing of it was stored.", ex));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry store opened at {Path}")]
+    private partial void LogOpened(string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry commit of {Count} writes failed; the writes were refused")]
+    private partial void LogCommitFailed(Exception exception, int count);
+}

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using SafetyLedger.Ledger.Storage;
+
+namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
+
+/// <summary>
+/// The layout of <c>telemetry.db</c>: readings (times as UTC ticks), sealed batches, dead letters,
+/// duplicate counters and quality roll-ups.
+/// </summary>
+internal static class TelemetrySchema
+{
+    public const int Version = 1;
+
+    private const string Ddl = """
+        CREATE TABLE IF NOT EXISTS readings (
+            id              INTEGER PRIMARY KEY,
+            tenant          TEXT    NOT NULL,
+            site            TEXT    NOT NULL,
+            sensor_id       TEXT    NOT NULL,
+            source_ticks    INTEGER NOT NULL,
+            source_offset   INTEGER NOT NULL,
+            received_ticks  INTEGER NOT NULL,
+            corrected_ticks INTEGER NOT NULL,
+            value           REAL    NOT NULL,
+            unit            TEXT    NOT NULL,
+            raw_value       REAL    NOT NULL,
+            raw_unit        TEXT    NOT NULL,
+            quality         TEXT    NOT NULL,
+            seq             INTEGER,
+            batch_id        INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS readings_by_time ON readings (tenant, sensor_id, corrected_ticks);
+        CREATE INDEX IF NOT EXISTS readings_by_source ON readings (tenant, sensor_id, source_ticks);
+        CREATE INDEX IF NOT EXISTS readings_by_seq ON readings (tenant, sensor_id, seq) WHERE seq IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS readings_unsealed ON readings (corrected_ticks) WHERE batch_id IS NULL;
+        CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_id) WHERE batch_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS batches (
+            id              INTEGER PRIMARY KEY,
+            tenant          TEXT    NOT NULL,
+            sensor_id       TEXT    NOT NULL,
+            stream_version  INTEGER NOT NULL,
+            from_ticks      INTEGER NOT NULL,
+            to_ticks        INTEGER NOT NULL,
+            count           INTEGER NOT NULL,
+            min             REAL    NOT NULL,
+            max             REAL    NOT NULL,
+            mean            REAL    NOT NULL,
+            unit            TEXT    NOT NULL,
+            sha256          TEXT    NOT NULL,
+            ledger_position INTEGER
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS batches_by_stream ON batches (tenant, sensor_id, stream_version);
+        CREATE INDEX IF NOT EXISTS batches_by_time ON batches (tenant, from_ticks);
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            id             INTEGER PRIMARY KEY,
+            received_ticks INTEGER NOT NULL,
+            transport      TEXT    NOT NULL,
+            topic          TEXT,
+            tenant         TEXT,
+            site           TEXT,
+            sensor_id      TEXT,
+            reason         TEXT    NOT NULL,
+            detail         TEXT    NOT NULL,
+            payload        BLOB    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS dead_letters_by_tenant ON dead_letters (tenant, received_ticks);
+        CREATE TABLE IF NOT EXISTS duplicate_counts (
+            tenant     TEXT    NOT NULL,
+            sensor_id  TEXT    NOT NULL,
+            hour_ticks INTEGER NOT NULL,
+            count      INTEGER NOT NULL,
+            PRIMARY KEY (tenant, sensor_id, hour_ticks)
+        );
+        CREATE TABLE IF NOT EXISTS quality_rollups (
+            tenant           TEXT    NOT NULL,
+            sensor_id        TEXT    NOT NULL,
+            period           TEXT    NOT NULL,
+            period_ticks     INTEGER NOT NULL,
+            access_rate      REAL,
+            online_rate      REAL    NOT NULL,
+            timeliness       REAL    NOT NULL,
+            validity         REAL    NOT NULL,
+            completeness     REAL    NOT NULL,
+            readings         INTEGER NOT NULL,
+            expected         INTEGER NOT NULL,
+            duplicates       INTEGER NOT NULL,
+            dead_letters     INTEGER NOT NULL,
+            digest_positions TEXT    NOT NULL,
+            PRIMARY KEY (tenant, sensor_id, period, period_ticks)
+        );
+        """;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Ddl + $"PRAGMA user_version = {Version};";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    public static SqliteConnection Open(TelemetryStorageOptions options, bool readOnly = false)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
+        command.CommandText = readOnly
+            ? "PRAGMA busy_timeout = 30000; PRAGMA query_only = 1;"
+            : $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 30000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}

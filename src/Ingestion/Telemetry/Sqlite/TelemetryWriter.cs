@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SafetyLedger.Ingestion.DeadLetters;
+using SafetyLedger.Ingestion.Quality;
+
+namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
+
+/// <summary>The writer connection's statements; every method runs inside the current group transaction.</summary>
+internal sealed class TelemetryWriter : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SqliteCommand findDuplicate;
+    private readonly SqliteCommand insertReading;
+    private readonly SqliteCommand countDuplicate;
+    private readonly SqliteCommand insertDeadLetter;
+    private readonly long duplicateWindowTicks;
+
+    public TelemetryWriter(SqliteConnection connection, TimeSpan duplicateWindow)
+    {
+        this.connection = connection;
+        duplicateWindowTicks = duplicateWindow.Ticks;
+        findDuplicate = Prepare(
+            """
+            SELECT EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND source_ticks = $ts AND raw_value = $v)
+                OR ($seq IS NOT NULL AND EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND seq = $seq
+                    AND source_ticks BETWEEN $lo AND $hi))
+            """,
+            "$t", "$s", "$ts", "$v", "$seq", "$lo", "$hi");
+        insertReading = Prepare(
+            """
+            INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
+                                  value, unit, raw_value, raw_unit, quality, seq)
+            VALUES ($t, $site, $s, $ts, $offset, $received, $corrected, $value, $unit, $raw, $rawUnit, $quality, $seq)
+            """,
+            "$t", "$site", "$s", "$ts", "$offset", "$received", "$corrected", "$value", "$unit", "$raw", "$rawUnit", "$quality", "$seq");
+        countDuplicate = Prepare(
+            """
+            INSERT INTO duplicate_counts (tenant, sensor_id, hour_ticks, count) VALUES ($t, $s, $h, 1)
+            ON CONFLICT (tenant, sensor_id, hour_ticks) DO UPDATE SET count = count + 1
+            """,
+            "$t", "$s", "$h");
+        insertDeadLetter = Prepare(
+            """
+            INSERT INTO dead_letters (received_ticks, transport, topic, tenant, site, sensor_id, reason, detail, payload)
+            VALUES ($r, $tr, $topic, $t, $site, $s, $reason, $detail, $payload)
+            """,
+            "$r", "$tr", "$topic", "$t", "$site", "$s", "$reason", "$detail", "$payload");
+    }
+
+    public SqliteTransaction? Transaction { get; set; }
+
+    /// <summary>Inserts a reading unless it duplicates a stored one; returns whether it was inserted.</summary>
+    public bool InsertReading(TelemetryReading reading)
+    {
+        var sourceTicks = reading.SourceTime.UtcTicks;
+        var p = findDuplicate.Parameters;
+        findDuplicate.Transaction = Transaction;
+        p[0].Value = reading.Tenant;
+        p[1].Value = reading.SensorId;
+        p[2].Value = sourceTicks;
+        p[3].Value = reading.RawValue;
+        p[4].Value = reading.Sequence is { } seq ? seq : DBNull.Value;
+        p[5].Value = sourceTicks - duplicateWindowTicks;
+        p[6].Value = sourceTicks + duplicateWindowTicks;
+        if (Convert.ToInt64(findDuplicate.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+        {
+            countDuplicate.Transaction = Transaction;
+            countDuplicate.Parameters[0].Value = reading.Tenant;
+            countDuplicate.Parameters[1].Value = reading.SensorId;
+            countDuplicate.Parameters[2].Value = reading.ReceivedTime.UtcTicks - (reading.ReceivedTime.UtcTicks % TimeSpan.TicksPerHour);
+            countDuplicate.ExecuteNonQuery();
+            return false;
+        }
+
+        insertReading.Transaction = Transaction;
+        p = insertReading.Parameters;
+        p[0].Value = reading.Tenant;
+        p[1].Value = reading.Site;
+        p[2].Value = reading.SensorId;
+        p[3].Value = sourceTicks;
+        p[4].Value = (long)reading.SourceTime.Offset.TotalMinutes;
+        p[5].Value = reading.ReceivedTime.UtcTicks;
+        p[6].Value = reading.CorrectedTime.UtcTicks;
+        p[7].Value = reading.Value;
+        p[8].Value = reading.Unit;
+        p[9].Value = reading.RawValue;
+        p[10].Value = reading.RawUnit;
+        p[11].Value = reading.Quality;
+        p[12].Value = reading.Sequence is { } s ? s : DBNull.Value;
+        insertReading.ExecuteNonQuery();
+        return true;
+    }
+
+    public void InsertDeadLetter(DeadLetter letter)
+    {
+        insertDeadLetter.Transaction = Transaction;
+        var p = insertDeadLetter.Parameters;
+        p[0].Value = letter.ReceivedAt.UtcTicks;
+        p[1].Value = letter.Transport;
+        p[2].Value = (object?)letter.Topic ?? DBNull.Value;
+        p[3].Value = (object?)letter.Tenant ?? DBNull.Value;
+        p[4].Value = (object?)letter.Site ?? DBNull.Value;
+        p[5].Value = (object?)letter.SensorId ?? DBNull.Value;
+        p[6].Value = letter.Reason;
+        p[7].Value = letter.Detail;
+        p[8].Value = letter.Payload.ToArray();
+        insertDeadLetter.ExecuteNonQuery();
+    }
+
+    /// <summary>Records a batch as its sensor stream's next version and assigns the readings, which must all be unsealed.</summary>
+    public TelemetryBatch InsertBatch(BatchDraft draft)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "SELECT coalesce(max(stream_version) + 1, 0) FROM batches WHERE tenant = $t AND sensor_id = $s";
+        command.Parameters.AddWithValue("$t", draft.Tenant);
+        command.Parameters.AddWithValue("$s", draft.SensorId);
+        var version = (long)command.ExecuteScalar()!;
+        command.CommandText = """
+            INSERT INTO batches (tenant, sensor_id, stream_version, from_ticks, to_ticks, count, min, max, mean, unit, sha256)
+            VALUES ($t, $s, $v, $from, $to, $count, $min, $max, $mean, $unit, $sha)
+            RETURNING id
+            """;
+        command.Parameters.AddWithValue("$v", version);
+        command.Parameters.AddWithValue("$from", draft.From.UtcTicks);
+        command.Parameters.AddWithValue("$to", draft.To.UtcTicks);
+        command.Parameters.AddWithValue("$count", draft.ReadingIds.Count);
+        command.Parameters.AddWithValue("$min", draft.Min);
+        command.Parameters.AddWithValue("$max", draft.Max);
+        command.Parameters.AddWithValue("$mean", draft.Mean);
+        command.Parameters.AddWithValue("$unit", draft.Unit);
+        command.Parameters.AddWithValue("$sha", draft.Sha256);
+        var id = (long)command.ExecuteScalar()!;
+
+        using var assign = connection.CreateCommand();
+        assign.Transaction = Transaction;
+        assign.CommandText = "UPDATE readings SET batch_id = $b WHERE id = $id AND batch_id IS NULL";
+        assign.Parameters.AddWithValue("$b", id);
+        var readingId = assign.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var reading in draft.ReadingIds)
+        {
+            readingId.Value = reading;
+            if (assign.ExecuteNonQuery() != 1)
+            {
+                throw new InvalidOperationException($"Reading {reading} is already in a batch or does not exist.");
+            }
+        }
+
+        return new TelemetryBatch(id, draft.Tenant, draft.SensorId, version, draft.From, draft.To, draft.ReadingIds.Count, draft.Min, draft.Max, draft.Mean, draft.Unit, draft.Sha256, null);
+    }
+
+    public void SetLedgerPosition(long batchId, long position)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "UPDATE batches SET ledger_position = $p WHERE id = $id";
+        command.Parameters.AddWithValue("$p", position);
+        command.Parameters.AddWithValue("$id", batchId);
+        command.ExecuteNonQuery();
+    }
+
+    public void UpsertRollup(QualityRollup rollup)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = """
+            INSERT OR REPLACE INTO quality_rollups (tenant, sensor_id, period, period_ticks, access_rate, online_rate, timeliness,
+                validity, completeness, readings, expected, duplicates, dead_letters, digest_positions)
+            VALUES ($t, $s, $p, $start, $access, $online, $timely, $valid, $complete, $n, $expected, $dups, $dead, $positions)
+            """;
+        command.Parameters.AddWithValue("$t", rollup.Tenant);
+        command.Parameters.AddWithValue("$s", rollup.SensorId);
+        command.Parameters.AddWithValue("$p", rollup.Period.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$start", rollup.PeriodStart.UtcTicks);
+        command.Parameters.AddWithValue("$access", (object?)rollup.AccessRate ?? DBNull.Value);
+        command.Parameters.AddWithValue("$online", rollup.OnlineRate);
+        command.Parameters.AddWithValue("$timely", rollup.Timeliness);
+        command.Parameters.AddWithValue("$valid", rollup.Validity);
+        command.Parameters.AddWithValue("$complete", rollup.Completeness);
+        command.Parameters.AddWithValue("$n", rollup.Readings);
+        command.Parameters.AddWithValue("$expected", rollup.ExpectedReadings);
+        command.Parameters.AddWithValue("$dups", rollup.Duplicates);
+        command.Parameters.AddWithValue("$dead", rollup.DeadLetters);
+        command.Parameters.AddWithValue("$positions", JsonSerializer.Serialize(rollup.DigestPositions, IngestionJsonContext.Default.IReadOnlyListInt64));
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        findDuplicate.Dispose();
+        insertReading.Dispose();
+        countDuplicate.Dispose();
+        insertDeadLetter.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+}

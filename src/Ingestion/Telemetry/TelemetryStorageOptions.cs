@@ -1,0 +1,23 @@
+using SafetyLedger.Ledger.Storage;
+
+namespace SafetyLedger.Ingestion.Telemetry;
+
+/// <summary>Where and how telemetry is stored (section <c>Ingestion:Storage</c>).</summary>
+public sealed class TelemetryStorageOptions
+{
+    public const string Section = "Ingestion:Storage";
+
+    /// <summary>Data folder; empty means the ledger's (<c>Ledger:Storage:DataDirectory</c>).</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>FULL (default): a write is fsynced before readings are acknowledged to their sender.</summary>
+    public SynchronousMode Synchronous { get; set; } = SynchronousMode.Full;
+
+    /// <summary>Most writes that one transaction (one fsync) groups together.</summary>
+    public int MaxWritesPerCommit { get; set; } = 256;
+
+    /// <summary>A reading with the same sensor and sequence number within this time of an earlier one is a duplicate.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+
+    public string DatabasePath => Path.Combine(string.IsNullOrEmpty(DataDirectory) ? "data" : DataDirectory, "telemetry.db");
+}

@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using SafetyLedger.Ingestion.Pipeline;
+
+namespace SafetyLedger.Ingestion.Transport;
+
+/// <summary>
+/// Consumes an external broker through the shared subscription <c>$share/{group}/sl/+/+/+/data</c>
+/// with a persistent MQTT 5 session and manual acknowledgement: each message is processed as it
+/// arrives (up to the receive maximum at once) and acknowledged in arrival order once its readings
+/// are durably stored. A message that could not be stored is not acknowledged: the client reconnects
+/// and the broker delivers it again.
+/// </summary>
+public sealed partial class ExternalBrokerConsumer(
+    IngestionPipeline pipeline,
+    ActiveBroker active,
+    IOptions<MqttTransportOptions> options,
+    TimeProvider time,
+    ILogger<ExternalBrokerConsumer> logger) : BackgroundService, IMqttPublisher
+{
+    private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
+    private readonly Channel<(MqttApplicationMessageReceivedEventArgs Message, Task<bool> Stored)> inFlight =
+        Channel.CreateUnbounded<(MqttApplicationMessageReceivedEventArgs, Task<bool>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private CancellationToken stopping;
+
+    public bool IsConnected => client.IsConnected;
+
+    public async Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload.ToArray())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await client.PublishAsync(message, cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        client.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stopping = stoppingToken;
+        active.Current = this;
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var acknowledging = AcknowledgeInOrderAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!client.IsConnected)
+                {
+                    await TryConnectAsync(stoppingToken);
+                }
+
+                await Task.Delay(options.Value.ReconnectDelay, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            inFlight.Writer.TryComplete();
+            await acknowledging;
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task TryConnectAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(o.Host, o.Port)
+            .WithClientId(o.ClientId ?? $"safety-ledger-{Environment.MachineName}")
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)
+            .WithReceiveMaximum((ushort)Math.Clamp(o.MaxInFlight, 1, ushort.MaxValue));
+        if (o.UserName is not null)
+        {
+            builder = builder.WithCredentials(o.UserName, o.Password);
+        }
+
+        try
+        {
+            var connected = await client.ConnectAsync(builder.Build(), cancellationToken);
+            var filter = MqttTopics.SharedDataFilter(o.SharedGroup);
+            await client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                cancellationToken);
+            LogConnected(o.Host, o.Port, filter, connected.IsSessionPresent);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            LogConnectFailed(o.Host, o.Port, ex.Message);
+        }
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var topic = e.ApplicationMessage.Topic;
+        if (!MqttTopics.IsDataTopic(topic))
+        {
+            return Task.CompletedTask;
+        }
+
+        e.AutoAcknowledge = false;
+        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), MqttTopics.Parse(topic));
+        var stored = Task.Run(() => StoreAsync(envelope), CancellationToken.None);
+        return inFlight.Writer.WriteAsync((e, stored), CancellationToken.None).AsTask();
+    }
+
+    private async Task<bool> StoreAsync(IngestEnvelope envelope)
+    {
+        try
+        {
+            if (envelope.Address is null)
+            {
+                await pipeline.RefuseAsync(envelope, Rejections.InvalidTopic(envelope.Topic), stopping);
+            }
+            else
+            {
+                await pipeline.IngestAsync(envelope, stopping);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            LogStoreFailed(ex, envelope.Topic);
+            return false;
+        }
+    }
+
+    private async Task AcknowledgeInOrderAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (message, stored) in inFlight.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            bool ok;
+            try
+            {
+                ok = await stored;
+            }
+            catch (OperationCanceledException)
+            {
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                // Not stored: leave it unacknowledged and reconnect, so the broker delivers it again.
+                await DisconnectQuietlyAsync();
+                continue;
+            }
+
+            try
+            {
+                await message.AcknowledgeAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+            {
+                LogAckFailed(ex.Message);
+            }
+        }
+    }
+
+    private async Task DisconnectQuietlyAsync()
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+            }
+        }
+        catch (MqttCommunicationException)
+        {
+            // Already gone.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming MQTT broker {Host}:{Port} on {Filter} (session present: {SessionPresent})")]
+    private partial void LogConnected(string host, int port, string filter, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to MQTT broker {Host}:{Port}: {Reason}; retrying")]
+    private partial void LogConnectFailed(string host, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message on {Topic} could not be stored; it stays unacknowledged and is delivered again")]
+    private partial void LogStoreFailed(Exception exception, string? topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Reason}); the broker delivers the message again and the duplicate is dropped")]
+    private partial void LogAckFailed(string reason);
+}

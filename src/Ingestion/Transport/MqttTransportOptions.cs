@@ -1,0 +1,39 @@
+namespace SafetyLedger.Ingestion.Transport;
+
+/// <summary>The MQTT transport (section <c>Ingestion:Mqtt</c>).</summary>
+public sealed class MqttTransportOptions
+{
+    public const string Section = "Ingestion:Mqtt";
+
+    public bool Enabled { get; set; } = true;
+
+    public BrokerMode Mode { get; set; } = BrokerMode.Embedded;
+
+    /// <summary>Embedded: address to listen on. External: the broker's host.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Embedded: port to listen on. External: the broker's port.</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>External: the client id (keep it stable per instance: its session holds unacknowledged messages).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>External: instances sharing this group share the load (<c>$share/{group}/sl/+/+/+/data</c>).</summary>
+    public string SharedGroup { get; set; } = "ledger";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>External: how long the broker keeps this instance's session (and its unacknowledged messages) while disconnected.</summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>External: wait between reconnection attempts.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>External: messages processed at once (their acknowledgements still go out in arrival order).</summary>
+    public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>Announce dead letters on <c>sl/{tenant}/deadletter</c>.</summary>
+    public bool PublishDeadLetters { get; set; } = true;
+}
