@@ -16,6 +16,7 @@ internal static class LedgerCli
             VerifyCommand.Create(context),
             BacktestCliCommand.Create(context),
             TrainCliCommand.Create(context),
+            SimulateCommand.Create(context),
         };
 
         var result = root.Parse(args);

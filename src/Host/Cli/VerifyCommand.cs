@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using SafetyLedger.Ingestion.Digests;
 using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Notes;
 using SafetyLedger.Ledger.Proofs;
+using SafetyLedger.Ledger.Storage;
 using SafetyLedger.Ledger.Storage.Sqlite;
 
 namespace SafetyLedger.Host.Cli;
@@ -102,7 +105,7 @@ internal static class VerifyCommand
         if (report.Passed)
         {
             await context.Out.WriteLineAsync($"verified: {report.EntriesChecked} entries, {report.CheckpointsChecked} checkpoints; Merkle tree and signatures intact.");
-            return ExitCodes.Ok;
+            return await VerifyTelemetryAsync(context, storage, ct);
         }
 
         if (report.FirstBadPosition is long position)
@@ -111,6 +114,35 @@ internal static class VerifyCommand
         }
 
         foreach (var finding in report.Findings)
+        {
+            await context.Error.WriteLineAsync($"  - {finding.Message}");
+        }
+
+        return ExitCodes.Failed;
+    }
+
+    /// <summary>Raw telemetry against the batch digests in the ledger, when the store has telemetry.</summary>
+    private static async Task<int> VerifyTelemetryAsync(CliContext context, LedgerStorageOptions storage, CancellationToken ct)
+    {
+        await using var events = SqliteLedgerStore.Open(storage, TimeProvider.System, NullLogger<SqliteLedgerStore>.Instance);
+        var telemetry = await TelemetryDigestVerifier.VerifyDataDirectoryAsync(storage.DataDirectory, events, null, ct);
+        if (telemetry is null)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (telemetry.Passed)
+        {
+            await context.Out.WriteLineAsync($"verified: {telemetry.ReadingsChecked} telemetry readings in {telemetry.BatchesChecked} sealed batches match their ledger digests.");
+            return ExitCodes.Ok;
+        }
+
+        if (telemetry.Findings.Where(f => f.Position is not null).Min(f => f.Position) is long position)
+        {
+            await context.Error.WriteLineAsync($"FAILED at position {position}");
+        }
+
+        foreach (var finding in telemetry.Findings)
         {
             await context.Error.WriteLineAsync($"  - {finding.Message}");
         }

@@ -1,11 +1,20 @@
+using SafetyLedger.Ingestion.Simulation;
+
 namespace SafetyLedger.Host.Serving;
 
-/// <summary>Demo data for a first run (section <c>Demo</c>).</summary>
+/// <summary>Demo data for a first run (section <c>Demo</c>): simulated sensors published to the embedded broker.</summary>
 internal sealed class DemoOptions
 {
     public const string Section = "Demo";
 
     public bool Enabled { get; set; } = true;
 
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
+    public Scenario Scenario { get; set; } = Scenario.GasLeak;
+
+    public double Rate { get; set; } = 8;
+
+    public int Sensors { get; set; } = 8;
+
+    /// <summary>When the scenario's failure begins, after the simulation starts.</summary>
+    public TimeSpan FailureAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

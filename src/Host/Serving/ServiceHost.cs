@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyLedger.Host.Cli;
+using SafetyLedger.Host.Serving.Wiring;
+using SafetyLedger.Ingestion;
 using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Merkle;
@@ -15,6 +17,7 @@ using SafetyLedger.Ledger.Storage;
 using SafetyLedger.Ledger.Storage.Sqlite;
 using SafetyLedger.RegulatorGateway.Log;
 using SafetyLedger.RiskCore;
+using SafetyLedger.RiskCore.Pipeline;
 using SafetyLedger.RiskCore.Alerts.Http;
 using Serilog;
 
@@ -62,6 +65,7 @@ internal static class ServiceHost
         app.MapGet("/healthz", (IEventStore events) => Results.Ok(new { status = "ok", entries = events.Count }));
         app.MapLogEndpoints();
         app.MapAlertEndpoints();
+        app.MapIngestionEndpoints();
         return app;
     }
 
@@ -84,10 +88,13 @@ internal static class ServiceHost
         services.AddSingleton<CheckpointIssuer>();
         services.AddSingleton<BundleBuilder>();
         services.AddHostedService<CheckpointService>();
+        services.AddIngestion(configuration);
+        services.AddSingleton<IReadingSource, IngestionReadingSource>();
+        services.AddSingleton<ITelemetryDigestLookup, TelemetryDigestLookup>();
         services.AddRiskCore(configuration);
         if (configuration.GetValue($"{DemoOptions.Section}:Enabled", defaultValue: true))
         {
-            services.AddHostedService<DemoFeeder>();
+            services.AddHostedService<DemoSimulation>();
         }
     }
 }

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafetyLedger.Ingestion.Registry;
+using SafetyLedger.Ingestion.Simulation;
+using SafetyLedger.Ingestion.Transport;
+using SafetyLedger.Ledger.Events;
+
+namespace SafetyLedger.Host.Serving;
+
+/// <summary>
+/// For a first run: registers the simulator's sensors (ledger entries) and publishes a realistic
+/// scenario over MQTT QoS 1 to the service's own broker, so readings flow through ingestion,
+/// digests, the risk core and the ledger. Off with <c>--no-demo</c>.
+/// </summary>
+internal sealed partial class DemoSimulation(
+    SensorRegistrar registrar,
+    IOptions<DemoOptions> demo,
+    IOptions<MqttTransportOptions> mqtt,
+    TimeProvider time,
+    ILogger<DemoSimulation> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = new SimulationOptions
+        {
+            Scenario = demo.Value.Scenario,
+            Rate = demo.Value.Rate,
+            Sensors = demo.Value.Sensors,
+            FailureAfter = demo.Value.FailureAfter,
+            BrokerHost = mqtt.Value.Host,
+            BrokerPort = mqtt.Value.Port,
+        };
+        var runner = new SimulationRunner(options, time);
+        foreach (var sensor in runner.Sensors())
+        {
+            try
+            {
+                var (_, problems) = await registrar.RegisterAsync(options.Tenant, sensor, "demo", stoppingToken);
+                if (problems.Count > 0)
+                {
+                    LogRegistrationRefused(sensor.Id, string.Join("; ", problems));
+                }
+            }
+            catch (WrongExpectedVersionException)
+            {
+                // Registered on an earlier run.
+            }
+        }
+
+        LogStarting(options.Scenario, options.Sensors, options.Rate);
+        try
+        {
+            // Give the embedded broker a moment to listen.
+            await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            var published = await runner.RunAsync(TextWriter.Null, stoppingToken);
+            LogFinished(published);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: simulating {Scenario} with {Sensors} sensors at {Rate} readings/s")]
+    private partial void LogStarting(Scenario scenario, int sensors, double rate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: sensor {Sensor} was not registered: {Problems}")]
+    private partial void LogRegistrationRefused(string sensor, string problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: simulation ended after {Published} readings")]
+    private partial void LogFinished(long published);
+}
