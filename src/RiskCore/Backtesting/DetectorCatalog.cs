@@ -61,10 +61,10 @@ public static class DetectorCatalog
         ArgumentNullException.ThrowIfNull(profile);
         var threshold = profile.Name switch
         {
-            "reward_low_FP_rate" => 5.0,
-            "reward_low_FN_rate" => 2.5,
-            _ => 3.0,
+            "reward_low_FP_rate" => 0.978,
+            "reward_low_FN_rate" => 0.954,
+            _ => 0.954,
         };
-        return new UnivariateDetectorOptions { Threshold = threshold, LevelAlpha = 0.5, ShortAlpha = 0.2, CooldownSamples = 150 };
+        return new UnivariateDetectorOptions { Threshold = threshold };
     }
 }
