@@ -4,7 +4,7 @@ namespace SafetyLedger.RiskCore.Backtesting;
 
 /// <summary>
 /// The named detector configurations. Each name is one fixed configuration (one threshold) used for
-/// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA and a
+/// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA (0.05) and a
 /// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags and an EWMA-smoothed score (SKAB);
 /// <c>univariate</c> the online single-stream detector (NAB), whose threshold depends on the NAB profile.
 /// </summary>
@@ -40,9 +40,9 @@ public static class DetectorCatalog
         Name = DynamicPca,
         Lags = 2,
         Pca = new() { VarianceToExplain = 0.75 },
-        SmoothingAlpha = 0.5,
+        SmoothingAlpha = 0.05,
         ThresholdQuantile = 0.99,
-        ThresholdFactor = 1.1,
+        ThresholdFactor = 1.2,
         ConsecutiveToAlarm = 3,
     };
 

@@ -4,12 +4,14 @@ namespace SafetyLedger.RiskCore.Backtesting;
 /// KNN-CAD-like non-conformity of one stream: the mean Euclidean distance between the window of the
 /// last <c>width</c> values and its <c>neighbours</c> nearest earlier windows that end at most
 /// <c>memory</c> rows back (and do not overlap it), divided by the range of all values seen so far.
-/// Returns NaN until enough history exists. Memory is a ring buffer of <c>memory + width</c> values.
+/// Returns NaN until enough history exists. Memory is a ring of <c>memory + width</c> values stored twice
+/// in a row, so every window is one contiguous span.
 /// </summary>
 internal sealed class LaggedWindowNeighbours
 {
     private readonly int _width;
     private readonly int _memory;
+    private readonly int _length;
     private readonly double[] _ring;
     private readonly double[] _nearest;
     private long _count;
@@ -23,14 +25,17 @@ internal sealed class LaggedWindowNeighbours
         ArgumentOutOfRangeException.ThrowIfLessThan(memory, width + neighbours);
         _width = width;
         _memory = memory;
-        _ring = new double[memory + width];
+        _length = memory + width;
+        _ring = new double[2 * _length];
         _nearest = new double[neighbours];
     }
 
     /// <summary>Adds the value and returns the non-conformity of the window that ends with it.</summary>
     public double Next(double value)
     {
-        _ring[_count % _ring.Length] = value;
+        var slot = (int)(_count % _length);
+        _ring[slot] = value;
+        _ring[slot + _length] = value;
         _count++;
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
@@ -59,15 +64,20 @@ internal sealed class LaggedWindowNeighbours
 
     private double SquaredDistance(long end, long otherEnd)
     {
+        var window = Window(end);
+        var other = Window(otherEnd);
         var sum = 0.0;
-        for (var lag = 0; lag < _width; lag++)
+        for (var i = 0; i < window.Length; i++)
         {
-            var difference = _ring[(end - lag) % _ring.Length] - _ring[(otherEnd - lag) % _ring.Length];
+            var difference = window[i] - other[i];
             sum += difference * difference;
         }
 
         return sum;
     }
+
+    /// <summary>The <c>width</c> values that end at the given row, oldest first.</summary>
+    private ReadOnlySpan<double> Window(long end) => _ring.AsSpan((int)(end % _length) + _length - _width + 1, _width);
 
     private void Insert(double squared)
     {
