@@ -4,7 +4,7 @@ namespace SafetyLedger.RiskCore.Backtesting;
 
 /// <summary>
 /// The named detector configurations. Each name is one fixed configuration (one threshold) used for
-/// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA and a
+/// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA (0.05) and a
 /// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags and an EWMA-smoothed score (SKAB);
 /// <c>univariate</c> the online single-stream detector (NAB), whose threshold depends on the NAB profile.
 /// </summary>
@@ -40,9 +40,9 @@ public static class DetectorCatalog
         Name = DynamicPca,
         Lags = 2,
         Pca = new() { VarianceToExplain = 0.75 },
-        SmoothingAlpha = 0.5,
+        SmoothingAlpha = 0.05,
         ThresholdQuantile = 0.99,
-        ThresholdFactor = 1.1,
+        ThresholdFactor = 1.2,
         ConsecutiveToAlarm = 3,
     };
 
@@ -61,10 +61,10 @@ public static class DetectorCatalog
         ArgumentNullException.ThrowIfNull(profile);
         var threshold = profile.Name switch
         {
-            "reward_low_FP_rate" => 5.0,
-            "reward_low_FN_rate" => 2.5,
-            _ => 3.0,
+            "reward_low_FP_rate" => 0.978,
+            "reward_low_FN_rate" => 0.954,
+            _ => 0.954,
         };
-        return new UnivariateDetectorOptions { Threshold = threshold, LevelAlpha = 0.5, ShortAlpha = 0.2, CooldownSamples = 150 };
+        return new UnivariateDetectorOptions { Threshold = threshold };
     }
 }

@@ -3,24 +3,30 @@ namespace SafetyLedger.RiskCore.Backtesting;
 /// <summary>Settings of <see cref="UnivariateStreamDetector"/>; one set per benchmark, never per file.</summary>
 public sealed class UnivariateDetectorOptions
 {
-    /// <summary>EWMA weight of the fast level the next value is compared with.</summary>
-    public double LevelAlpha { get; set; } = 0.1;
+    /// <summary>Length of the lagged window compared with earlier windows.</summary>
+    public int WindowLength { get; set; } = 20;
 
-    /// <summary>EWMA weight of the scale (mean absolute deviation) of the prediction error.</summary>
-    public double ScaleAlpha { get; set; } = 0.01;
+    /// <summary>How many nearest earlier windows the non-conformity averages over.</summary>
+    public int Neighbours { get; set; } = 2;
 
-    /// <summary>EWMA weight of the short-term average of the raw surprise.</summary>
-    public double ShortAlpha { get; set; } = 0.2;
+    /// <summary>How far back (rows) the earlier windows may end.</summary>
+    public int NeighbourMemory { get; set; } = 600;
 
-    /// <summary>EWMA weight of the long-term mean and variance of that average.</summary>
-    public double LongAlpha { get; set; } = 0.002;
+    /// <summary>Non-conformity scores needed before they are ranked (rank 0 before).</summary>
+    public int RankWarmUp { get; set; } = 100;
 
-    /// <summary>Alarm when the short-term surprise is this many long-term deviations above normal.</summary>
-    public double Threshold { get; set; } = 4.0;
+    /// <summary>How many past non-conformity scores the rank is taken against.</summary>
+    public int RankCapacity { get; set; } = 25_000;
 
-    /// <summary>Weight of the "outside everything seen so far" signal (0 disables it).</summary>
-    public double RangeWeight { get; set; } = 1.0;
+    /// <summary>A value must leave the range seen so far by more than this share of it to count as new.</summary>
+    public double RangeMargin { get; set; } = 0.02;
 
-    /// <summary>After an alarm no new alarm is raised for this many samples.</summary>
-    public int CooldownSamples { get; set; } = 300;
+    /// <summary>Alarm when max(rank, range novelty) reaches this (ranks are in [0, 1), new extremes ≥ 1).</summary>
+    public double Threshold { get; set; } = 0.955;
+
+    /// <summary>After an alarm no new alarm for at least this many rows…</summary>
+    public int MinimumRestRows { get; set; } = 50;
+
+    /// <summary>…or this share of the rows seen so far, whichever is longer.</summary>
+    public double RestShareOfRowsSeen { get; set; } = 0.03;
 }

@@ -1,24 +1,20 @@
 namespace SafetyLedger.RiskCore.Backtesting;
 
 /// <summary>
-/// Online detector for one stream. The raw surprise is the error of an EWMA level forecast
-/// divided by its running mean absolute deviation, plus how far the value leaves the range
-/// seen so far; its short-term average is compared with the long-term distribution of that
-/// average (a z-score, as in an anomaly likelihood). Alarms are followed by a fixed cool-down.
-/// Fit only warms the state up; every sample keeps adapting it.
+/// Online detector for one stream, in the spirit of the KNN-CAD and CAD-OSE NAB detectors: the window of
+/// the last values is compared with its nearest earlier windows (<see cref="LaggedWindowNeighbours"/>),
+/// that distance is ranked against all earlier distances (<see cref="ConformalRank"/>), and a value
+/// outside everything seen before scores by how far it leaves it (<see cref="RangeNovelty"/>). The score
+/// is the larger of the two; an alarm needs score ≥ threshold and a rest since the previous alarm of
+/// max(minimum rows, a share of the rows seen so far). Fit only warms the state up; every row adapts it.
 /// </summary>
 public sealed class UnivariateStreamDetector(UnivariateDetectorOptions options) : ISequenceDetector
 {
-    private const double Tiny = 1e-9;
-    private double _level = double.NaN;
-    private double _scale;
-    private double _min = double.PositiveInfinity;
-    private double _max = double.NegativeInfinity;
-    private double _short;
-    private double _longMean;
-    private double _longVariance;
+    private readonly LaggedWindowNeighbours _neighbours = new(options.WindowLength, options.Neighbours, options.NeighbourMemory);
+    private readonly ConformalRank _rank = new(options.RankWarmUp, options.RankCapacity);
+    private readonly RangeNovelty _range = new(options.RangeMargin);
     private long _seen;
-    private int _cooldown;
+    private long _lastAlarm = long.MinValue / 2;
 
     public string Name => "univariate";
 
@@ -27,61 +23,28 @@ public sealed class UnivariateStreamDetector(UnivariateDetectorOptions options) 
         ArgumentNullException.ThrowIfNull(normal);
         foreach (var row in normal)
         {
-            Update(row[0]);
+            Next(row[0]);
         }
     }
 
     public DetectionPoint Score(ReadOnlySpan<double> sample)
     {
-        var z = Update(sample[0]);
-        var score = z / options.Threshold;
-        if (_cooldown > 0)
+        var score = Next(sample[0]) / options.Threshold;
+        var row = _seen - 1;
+        var rest = Math.Max(options.MinimumRestRows, options.RestShareOfRowsSeen * row);
+        if (score >= 1.0 && row - _lastAlarm > rest)
         {
-            _cooldown--;
-            return new DetectionPoint(score, Alarm: false);
-        }
-
-        if (score >= 1.0)
-        {
-            _cooldown = options.CooldownSamples;
+            _lastAlarm = row;
             return new DetectionPoint(score, Alarm: true);
         }
 
         return new DetectionPoint(score, Alarm: false);
     }
 
-    private double Update(double value)
+    private double Next(double value)
     {
         _seen++;
-        if (double.IsNaN(_level))
-        {
-            _level = value;
-            _min = value;
-            _max = value;
-            return 0;
-        }
-
-        var range = Math.Max(_max - _min, Tiny);
-        var error = value - _level;
-        var scale = Math.Max(_scale, Tiny + (1e-6 * range));
-        var raw = Math.Min(Math.Abs(error) / scale, 50.0);
-        var outside = Math.Max(value - _max, _min - value);
-        if (outside > 0)
-        {
-            raw += options.RangeWeight * Math.Min(10.0 * outside / range, 50.0);
-        }
-
-        _scale += options.ScaleAlpha * (Math.Abs(error) - _scale);
-        _level += options.LevelAlpha * error;
-        _min = Math.Min(_min, value);
-        _max = Math.Max(_max, value);
-        _short += options.ShortAlpha * (raw - _short);
-        var deviation = _short - _longMean;
-        var sd = Math.Sqrt(Math.Max(_longVariance, Tiny));
-        var z = _seen > 2 ? deviation / Math.Max(sd, 0.05) : 0;
-        var alpha = Math.Max(options.LongAlpha, 1.0 / _seen);
-        _longMean += alpha * deviation;
-        _longVariance = (1 - alpha) * (_longVariance + (alpha * deviation * deviation));
-        return Math.Max(z, 0);
+        var rank = _rank.Next(_neighbours.Next(value));
+        return Math.Max(rank, _range.Next(value));
     }
 }

@@ -63,4 +63,23 @@ public sealed class NabScorerTests
         Assert.True(nearCost > farCost);
         Assert.Equal(-2.0 + (0.11 * NabScorer.ScaledSigmoid(2.0 / 99)), nearCost, 9);
     }
+
+    [Fact]
+    public void Hand_computed_file_score_matches_the_NAB_sweeper()
+    {
+        // Windows [200, 299] and [600, 699] (width 100), probation 150 rows of 1000.
+        // Row 120: in probation, ignored. Row 180: FP before any window, -0.11.
+        // Row 230: first in window 1, position -(299-230+1)/100 = -0.7 -> (2/(1+e^-3.5) - 1) / (2/(1+e^-5) - 1).
+        // Row 240: second in window 1, ignored. Row 349: FP 50 rows after window 1, position 50/99.
+        // Row 1000-1 = 999: FP 300 rows after window 2, position 300/99 >= 3 -> -1. Window 2 missed: -1.
+        var detections = new bool[1000];
+        detections[120] = detections[180] = detections[230] = detections[240] = detections[349] = detections[999] = true;
+        var score = NabScorer.Score(detections, Windows, NabProfile.Standard);
+        var truePositive = ((2 / (1 + Math.Exp(-3.5))) - 1) / ((2 / (1 + Math.Exp(-5))) - 1);
+        var afterWindow = (2 / (1 + Math.Exp(5.0 * 50 / 99))) - 1;
+        var expected = -0.11 + truePositive + (0.11 * afterWindow) - 0.11 - 1.0;
+        Assert.Equal(expected, score.Raw, 12);
+        Assert.Equal((1, 3, 1), (score.TruePositives, score.FalsePositives, score.FalseNegatives));
+        Assert.Equal(-1.0, NabScorer.ScaledSigmoid(3.0));
+    }
 }

@@ -14,9 +14,9 @@ public static class NabScorer
 
     public static int ProbationLength(int rows) => (int)Math.Min(Math.Floor(ProbationFraction * rows), ProbationFraction * 5000);
 
-    /// <summary>2·sigmoid(−5x) − 1, and −1 well past the window (x &gt; 3).</summary>
+    /// <summary>2·sigmoid(−5x) − 1, and −1 well past the window (x ≥ 3), as NAB's sweeper.</summary>
     public static double ScaledSigmoid(double relativePosition) =>
-        relativePosition > 3.0 ? -1.0 : (2.0 / (1.0 + Math.Exp(5.0 * relativePosition))) - 1.0;
+        relativePosition >= 3.0 ? -1.0 : (2.0 / (1.0 + Math.Exp(5.0 * relativePosition))) - 1.0;
 
     public static NabFileScore Score(IReadOnlyList<bool> detections, IReadOnlyList<NabWindow> windows, NabProfile profile)
     {
