@@ -18,7 +18,7 @@ public sealed class LedgerStorageOptions
     public int MaxAppendsPerCommit { get; set; } = 512;
 
     /// <summary>Merkle nodes at this level and above are cached in memory once read (they never change).</summary>
-    public int CachedNodeLevel { get; set; } = 8;
+    public int CachedNodeLevel { get; set; } = 6;
 
     public string DatabasePath => Path.Combine(DataDirectory, "ledger.db");
 }
