@@ -5,20 +5,16 @@ using SafetyLedger.Ledger.Merkle;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// Encodes staged entries, hashes their leaves and grows the Merkle frontier, in position order.
-/// For large commits this runs on a second thread, one chunk ahead of the SQLite inserts, so that
-/// encoding and hashing overlap with writing instead of adding to it.
+/// Encodes staged entries and hashes their leaves, in position order. For large commits this runs
+/// on a second thread, one chunk ahead of the SQLite inserts, so that encoding and hashing overlap
+/// with writing instead of adding to it. The writer grows the Merkle frontier as chunks arrive.
 /// </summary>
-internal sealed class EncodingPipeline(MerkleFrontier frontier) : IDisposable
+internal sealed class EncodingPipeline : IDisposable
 {
     private const int ChunkSize = 128;
     private const int ParallelThreshold = 2 * ChunkSize;
 
     private readonly EntryEncoder encoder = new();
-    private readonly List<MerkleNode> completed = [];
-
-    /// <summary>The frontier the pipeline grows; replaced when a failed commit restores it.</summary>
-    public MerkleFrontier Frontier { get; set; } = frontier;
 
     public IEnumerable<EncodedChunk> Encode(IReadOnlyList<StagedEntry> entries, DateTimeOffset recordedAt)
     {
@@ -74,19 +70,14 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier) : IDisposable
     private EncodedChunk EncodeChunk(IReadOnlyList<StagedEntry> entries, int start, int count, DateTimeOffset recordedAt)
     {
         var bytes = new byte[count][];
-        var nodes = new List<byte[]>(count * 2);
+        var leaves = new byte[count][];
         for (var i = 0; i < count; i++)
         {
             var entry = entries[start + i];
             bytes[i] = encoder.Encode(entry.Position, entry.StreamId, entry.StreamVersion, entry.Data, recordedAt);
-            completed.Clear();
-            Frontier.Append(MerkleHash.Leaf(bytes[i]), completed);
-            foreach (var node in completed)
-            {
-                nodes.Add(node.Hash);
-            }
+            leaves[i] = MerkleHash.Leaf(bytes[i]);
         }
 
-        return new EncodedChunk(entries[start].Position, bytes, nodes);
+        return new EncodedChunk(entries[start].Position, bytes, leaves);
     }
 }
