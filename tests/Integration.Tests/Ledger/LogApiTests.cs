@@ -17,9 +17,12 @@ public sealed class LogApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var mqtt = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         app = ServiceHost.Build(new ServeSettings(data.Path, "http://127.0.0.1:0", Demo: false, new Dictionary<string, string?>
         {
             ["Ledger:Checkpoints:Period"] = "00:00:00.200",
+            ["Ingestion:Mqtt:Port"] = mqtt,
+            ["RiskCore:Dcs:Port"] = mqtt,
         }));
         await app.StartAsync();
         client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
