@@ -34,14 +34,37 @@ public sealed partial class Anchorer(
 
     private const int MaxResends = 3;
 
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private bool recheckLatest = true;
     private int failures;
 
     /// <summary>The ledger stream that holds the anchors made on chain <paramref name="chainId"/>.</summary>
     public static string StreamId(long chainId) => FormattableString.Invariant($"anchor-{chainId}");
 
-    /// <summary>One pass: re-sends the last anchor if the chain lost it, else anchors the latest checkpoint if due. Returns what it recorded.</summary>
+    /// <summary>
+    /// One pass: re-sends the last anchor if the chain lost it, else anchors the latest checkpoint if due. Returns what it
+    /// recorded. Safe to call while the service runs (passes never overlap: one sender per key).
+    /// </summary>
     public async Task<StoredAnchor?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunPassAsync(cancellationToken);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        oneAtATime.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<StoredAnchor?> RunPassAsync(CancellationToken cancellationToken)
     {
         var latest = await checkpoints.LatestAsync(cancellationToken);
         var last = await anchors.LatestAsync(cancellationToken);
