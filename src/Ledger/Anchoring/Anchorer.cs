@@ -14,9 +14,9 @@ namespace SafetyLedger.Ledger.Anchoring;
 /// the <see cref="IAnchorStore"/> with the log's signed statement, and appended to the ledger as an
 /// <c>Anchored</c> entry of stream <c>anchor-{chainId}</c> so that the next checkpoint covers it.
 /// Chain or RPC failures are retried with exponential back-off; appends never wait for the chain, and
-/// after an outage the newest checkpoint is anchored (it covers the older ones by consistency). After
-/// start and after every failure the last recorded anchor is checked again and re-sent when its
-/// transaction was dropped or reorganised away.
+/// after an outage the newest checkpoint is anchored (it covers the older ones by consistency). Before
+/// each new anchor, after start and after every failure, the last recorded anchor is checked again and
+/// re-sent when its transaction was dropped or reorganised away.
 /// </summary>
 public sealed partial class Anchorer(
     IAnchorChainConnector connector,
@@ -69,7 +69,10 @@ public sealed partial class Anchorer(
         var latest = await checkpoints.LatestAsync(cancellationToken);
         var last = await anchors.LatestAsync(cancellationToken);
         await ObserveAsync(latest, last, cancellationToken);
-        if (recheckLatest && last is not null)
+        var due = latest is not null && IsDue(latest, last);
+
+        // Before each new anchor (and after start or a failure), the last one must still be on the chain.
+        if (last is not null && (recheckLatest || due))
         {
             var chain = await connector.ConnectAsync(cancellationToken);
             var inclusion = await chain.CheckInclusionAsync(last.Record, cancellationToken);
@@ -82,7 +85,7 @@ public sealed partial class Anchorer(
         }
 
         recheckLatest = false;
-        if (latest is null || !IsDue(latest, last))
+        if (!due || latest is null)
         {
             return null;
         }

@@ -92,6 +92,43 @@ public sealed class AnchoringEndToEndTests : IDisposable
         await AssertPassesAsync("verify", "--data", data.Path, "--rpc", node.RpcUrl.ToString());
     }
 
+    [Fact]
+    public async Task An_anchor_the_chain_lost_in_a_reset_is_sent_again_before_the_next_one()
+    {
+        var state = Path.Combine(data.Path, "anvil-state.json");
+        var node = await StartAnvilAsync(0, "--dump-state", state);
+        await using (var service = new AnchoredService(node.RpcUrl, data.Path))
+        {
+            await service.StartAsync();
+            await service.AppendAsync(5);
+            await service.WaitForAnchorAsync(1, TimeSpan.FromSeconds(20));
+            await node.StopGracefullyAsync();
+
+            // This node's blocks are lost: it is killed without writing state, and the chain restarts from the dump.
+            node = await StartAnvilAsync(node.Port, "--load-state", state);
+            await service.AppendAsync(5);
+            var lost = await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
+            node.Dispose();
+            node = await StartAnvilAsync(node.Port, "--load-state", state, "--dump-state", state);
+
+            await service.AppendAsync(5);
+            await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
+            var sameSize = new List<string>();
+            await foreach (var anchor in service.Anchors.ListAsync(CancellationToken.None))
+            {
+                if (anchor.Record.TreeSize == lost.Record.TreeSize)
+                {
+                    sameSize.Add(anchor.Record.BlockHash!);
+                }
+            }
+
+            Assert.Equal(2, sameSize.Count);
+            Assert.NotEqual(sameSize[0], sameSize[1]);
+        }
+
+        await AssertPassesAsync("verify", "--data", data.Path, "--rpc", node.RpcUrl.ToString());
+    }
+
     public void Dispose()
     {
         foreach (var node in nodes)
