@@ -17,13 +17,16 @@ internal static class ServeCommand
             var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), !result.GetValue(noDemo));
             await using var app = ServiceHost.Build(settings);
             await app.StartAsync(ct);
+
+            // SIGTERM reaches the host's console lifetime, which stops the application rather than the process.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stopping.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C or SIGTERM: stop gracefully below.
+                // Ctrl+C, SIGTERM or a stop requested by the host: stop gracefully below.
             }
 
             await app.StopAsync(CancellationToken.None);

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SafetyLedger.Ingestion.Digests;
+using SafetyLedger.Ledger.Anchoring;
 using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Notes;
 using SafetyLedger.Ledger.Proofs;
@@ -10,8 +12,9 @@ using SafetyLedger.Ledger.Storage.Sqlite;
 namespace SafetyLedger.Host.Cli;
 
 /// <summary>
-/// <c>ledger verify [--data DIR] [--vkey K]…</c>: full integrity check of a store;
-/// <c>ledger verify --bundle FILE --vkey K</c>: one auditor bundle, offline.
+/// <c>ledger verify [--data DIR] [--vkey K]… [--rpc URL [--contract ADDR]]</c>: full integrity check of a store,
+/// its anchors checked against its checkpoints and, with <c>--rpc</c>, against the chain;
+/// <c>ledger verify --bundle FILE --vkey K [--rpc URL [--contract ADDR]]</c>: one auditor bundle, offline unless <c>--rpc</c>.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -20,9 +23,28 @@ internal static class VerifyCommand
         var data = new Option<string?>("--data") { Description = "Data folder of the ledger (default: configured, ./data)." };
         var vkeys = new Option<string[]>("--vkey") { Description = "Verifier key(s) or files holding them; default: the log's own key in the data folder.", AllowMultipleArgumentsPerToken = false };
         var bundle = new Option<string?>("--bundle") { Description = "Check one auditor bundle offline instead of a whole store." };
-        var command = new Command("verify", "Check the ledger's integrity, or one auditor bundle.") { data, vkeys, bundle };
+        var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC URL of the anchor chain: also check every anchor on the chain." };
+        var contract = new Option<string?>("--contract") { Description = "With --rpc: the AnchorRegistry to trust (default: the configured or remembered one; for a bundle, its own)." };
+        var command = new Command("verify", "Check the ledger's integrity, or one auditor bundle.") { data, vkeys, bundle, rpc, contract };
         command.SetAction(async (result, ct) =>
         {
+            ChainVerifiers? chains = null;
+            if (result.GetValue(rpc) is { } rpcValue)
+            {
+                if (!ChainVerifiers.TryParseUrl(rpcValue, out var rpcUrl))
+                {
+                    await context.Error.WriteLineAsync($"error: --rpc needs an absolute http(s) URL, got '{rpcValue}'.");
+                    return ExitCodes.Usage;
+                }
+
+                chains = new ChainVerifiers(rpcUrl!, result.GetValue(contract), TimeProvider.System);
+            }
+            else if (result.GetValue(contract) is not null)
+            {
+                await context.Error.WriteLineAsync("error: --contract needs --rpc.");
+                return ExitCodes.Usage;
+            }
+
             var verifiers = new List<NoteVerifier>();
             foreach (var value in result.GetValue(vkeys) ?? [])
             {
@@ -37,13 +59,13 @@ internal static class VerifyCommand
 
             var bundleFile = result.GetValue(bundle);
             return bundleFile is null
-                ? await VerifyStoreAsync(context, result.GetValue(data), verifiers, ct)
-                : await VerifyBundleAsync(context, bundleFile, verifiers, ct);
+                ? await VerifyStoreAsync(context, result.GetValue(data), verifiers, chains, ct)
+                : await VerifyBundleAsync(context, bundleFile, verifiers, chains, ct);
         });
         return command;
     }
 
-    private static async Task<int> VerifyBundleAsync(CliContext context, string file, List<NoteVerifier> verifiers, CancellationToken ct)
+    private static async Task<int> VerifyBundleAsync(CliContext context, string file, List<NoteVerifier> verifiers, ChainVerifiers? chains, CancellationToken ct)
     {
         if (verifiers.Count == 0)
         {
@@ -68,7 +90,7 @@ internal static class VerifyCommand
         if (passed is not null)
         {
             await context.Out.WriteLineAsync($"verified: {passed.Reason}");
-            return ExitCodes.Ok;
+            return chains is null ? ExitCodes.Ok : await VerifyBundleAnchorOnChainAsync(context, passed.Anchor, chains, ct);
         }
 
         foreach (var check in checks)
@@ -79,7 +101,41 @@ internal static class VerifyCommand
         return ExitCodes.Failed;
     }
 
-    private static async Task<int> VerifyStoreAsync(CliContext context, string? dataDirectory, List<NoteVerifier> verifiers, CancellationToken ct)
+    private static async Task<int> VerifyBundleAnchorOnChainAsync(CliContext context, AnchorRecord? anchor, ChainVerifiers chains, CancellationToken ct)
+    {
+        if (anchor is null)
+        {
+            await context.Error.WriteLineAsync("does not verify on chain: the bundle has no anchor (the entry is not anchored yet).");
+            return ExitCodes.Failed;
+        }
+
+        if (chains.PinnedContract is null)
+        {
+            await context.Error.WriteLineAsync($"note: trusting the bundle's own contract {anchor.Contract}; pin the log's AnchorRegistry with --contract.");
+        }
+
+        AnchorVerification verification;
+        try
+        {
+            verification = await chains.For(anchor).VerifyAsync(anchor, ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync($"does not verify on chain: could not check it at {chains.RpcUrl}: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
+        if (!verification.IsValid)
+        {
+            await context.Error.WriteLineAsync($"does not verify on chain {anchor.ChainId} ({chains.RpcUrl}): {verification.Failure}: {verification.Reason}");
+            return ExitCodes.Failed;
+        }
+
+        await context.Out.WriteLineAsync($"verified on chain {anchor.ChainId} ({chains.RpcUrl}): {verification.Reason}");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> VerifyStoreAsync(CliContext context, string? dataDirectory, List<NoteVerifier> verifiers, ChainVerifiers? chains, CancellationToken ct)
     {
         var configuration = HostConfiguration.Build();
         var storage = HostConfiguration.Storage(configuration, dataDirectory);
@@ -102,9 +158,11 @@ internal static class VerifyCommand
 
         var verifier = new SqliteLedgerVerifier(storage, verifiers, checkpointOptions.Origin);
         var report = await Task.Run(() => verifier.Verify(new ConsoleProgress(context.Error, TimeProvider.System), ct), ct);
-        if (report.Passed)
+        var audit = await AuditAnchorsAsync(context, configuration, storage, verifiers, checkpointOptions.Origin, chains, ct);
+        if (report.Passed && audit.Passed)
         {
-            await context.Out.WriteLineAsync($"verified: {report.EntriesChecked} entries, {report.CheckpointsChecked} checkpoints; Merkle tree and signatures intact.");
+            var onChain = audit.CheckedOnChain ? $", each confirmed on chain via {chains!.RpcUrl}" : " (against the checkpoints; give --rpc to check them on chain)";
+            await context.Out.WriteLineAsync($"verified: {report.EntriesChecked} entries, {report.CheckpointsChecked} checkpoints, {audit.AnchorsChecked} anchors{onChain}; Merkle tree and signatures intact.");
             return await VerifyTelemetryAsync(context, storage, ct);
         }
 
@@ -112,13 +170,49 @@ internal static class VerifyCommand
         {
             await context.Error.WriteLineAsync($"FAILED at position {position}");
         }
+        else
+        {
+            await context.Error.WriteLineAsync("FAILED");
+        }
 
-        foreach (var finding in report.Findings)
+        foreach (var finding in report.Findings.Concat(audit.Findings))
         {
             await context.Error.WriteLineAsync($"  - {finding.Message}");
         }
 
         return ExitCodes.Failed;
+    }
+
+    private static async Task<AnchorAuditReport> AuditAnchorsAsync(
+        CliContext context,
+        IConfiguration configuration,
+        LedgerStorageOptions storage,
+        List<NoteVerifier> verifiers,
+        string origin,
+        ChainVerifiers? chains,
+        CancellationToken ct)
+    {
+        if (chains is not null && chains.PinnedContract is null)
+        {
+            var pinned = configuration[$"{ChainOptions.SectionName}:ContractAddress"];
+            if (string.IsNullOrWhiteSpace(pinned))
+            {
+                var anchoring = configuration.GetSection(AnchoringOptions.Section).Get<AnchoringOptions>() ?? new AnchoringOptions();
+                pinned = (await AnchorContractFile.ReadAsync(Path.Combine(storage.DataDirectory, anchoring.ContractFile), ct))?.Contract;
+            }
+
+            if (string.IsNullOrWhiteSpace(pinned))
+            {
+                await context.Error.WriteLineAsync("note: no AnchorRegistry configured or remembered; trusting each anchor's own contract (pin one with --contract).");
+            }
+            else
+            {
+                chains = new ChainVerifiers(chains.RpcUrl, pinned, TimeProvider.System);
+            }
+        }
+
+        var audit = new AnchorAudit(new SqliteAnchorStore(storage), new SqliteCheckpointStore(storage), verifiers, origin);
+        return await audit.AuditAsync(chains is null ? null : chains.For, ct);
     }
 
     /// <summary>Raw telemetry against the batch digests in the ledger, when the store has telemetry.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SafetyLedger.Host.Cli;
 using SafetyLedger.Host.Serving.Wiring;
 using SafetyLedger.Ingestion;
+using SafetyLedger.Ledger.Anchoring;
 using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Merkle;
@@ -86,8 +87,10 @@ internal static class ServiceHost
             sp.GetRequiredService<IOptions<CheckpointOptions>>().Value,
             sp.GetRequiredService<IOptions<LedgerStorageOptions>>().Value.DataDirectory));
         services.AddSingleton<CheckpointIssuer>();
+        services.AddSingleton<IAnchorStore>(sp => new SqliteAnchorStore(sp.GetRequiredService<IOptions<LedgerStorageOptions>>().Value));
         services.AddSingleton<BundleBuilder>();
         services.AddHostedService<CheckpointService>();
+        AddAnchoring(services, configuration);
         services.AddIngestion(configuration);
         services.AddSingleton<IReadingSource, IngestionReadingSource>();
         services.AddSingleton<ITelemetryDigestLookup, TelemetryDigestLookup>();
@@ -96,5 +99,23 @@ internal static class ServiceHost
         {
             services.AddHostedService<DemoSimulation>();
         }
+    }
+
+    /// <summary>The anchorer runs when anchoring is enabled and a chain is configured (scripts/run.sh configures a dev chain).</summary>
+    private static void AddAnchoring(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var enabled = configuration.GetValue($"{AnchoringOptions.Section}:Enabled", defaultValue: true);
+        if (!enabled || string.IsNullOrWhiteSpace(configuration[$"{ChainOptions.SectionName}:RpcUrl"]))
+        {
+            return;
+        }
+
+        services.AddOptions<AnchoringOptions>().Bind(configuration.GetSection(AnchoringOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnchoringOptions>, AnchoringOptionsValidator>();
+        services.AddOptions<ChainOptions>().Bind(configuration.GetSection(ChainOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChainOptions>, ChainOptionsValidator>();
+        services.AddSingleton<AnchoringMetrics>();
+        services.AddSingleton<IAnchorChainConnector, AnchorChainConnector>();
+        services.AddHostedService<Anchorer>();
     }
 }

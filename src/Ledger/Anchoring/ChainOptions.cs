@@ -54,4 +54,12 @@ public sealed class ChainOptions
 
     /// <summary>How many times one anchor may be (re)signed after its transaction was dropped.</summary>
     public int MaxSendAttempts { get; set; } = 3;
+
+    /// <summary>A copy of these options bound to the contract at <paramref name="contractAddress"/>.</summary>
+    public ChainOptions WithContract(string contractAddress)
+    {
+        var copy = (ChainOptions)MemberwiseClone();
+        copy.ContractAddress = contractAddress;
+        return copy;
+    }
 }

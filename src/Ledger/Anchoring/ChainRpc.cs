@@ -43,4 +43,7 @@ internal sealed class ChainRpc(IWeb3 web3)
 
     public Task<string> CallAsync(CallInput input, CancellationToken cancellationToken) =>
         Web3.Eth.Transactions.Call.SendRequestAsync(input, BlockParameter.CreateLatest()).WaitAsync(cancellationToken);
+
+    public Task<string> CodeAsync(string address, CancellationToken cancellationToken) =>
+        Web3.Eth.GetCode.SendRequestAsync(address).WaitAsync(cancellationToken);
 }

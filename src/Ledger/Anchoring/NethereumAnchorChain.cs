@@ -150,6 +150,13 @@ public sealed class NethereumAnchorChain : IAnchorChain
         return verifier.CheckInclusionAsync(record, cancellationToken);
     }
 
+    /// <summary>True when the configured contract address holds code on the chain (false after, e.g., a dev chain lost its state).</summary>
+    public async Task<bool> HasContractCodeAsync(CancellationToken cancellationToken)
+    {
+        var code = await rpc.CodeAsync(RequireContract(), cancellationToken);
+        return !string.IsNullOrEmpty(code) && !string.Equals(code, "0x", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string Checksum(string address) => new AddressUtil().ConvertToChecksumAddress(address);
 
     private static void CheckRoot(byte[] root)

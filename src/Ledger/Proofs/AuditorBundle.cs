@@ -5,13 +5,14 @@ namespace SafetyLedger.Ledger.Proofs;
 
 /// <summary>
 /// What an auditor downloads to check one entry offline: the entry's stored bytes, a C2SP
-/// tlog-proof@v1 (index, inclusion hashes, signed checkpoint) and, once anchored, the anchor record.
+/// tlog-proof@v1 (index, inclusion hashes, signed checkpoint) and, once anchored, the anchor that
+/// covers it (<see cref="BundleAnchor"/>).
 /// </summary>
 public sealed record AuditorBundle(
     [property: JsonPropertyName("format")] string Format,
     [property: JsonPropertyName("entry")] string Entry,
     [property: JsonPropertyName("proof")] string Proof,
-    [property: JsonPropertyName("anchor")] JsonElement? Anchor = null)
+    [property: JsonPropertyName("anchor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BundleAnchor? Anchor = null)
 {
     public const string FormatName = "safety-ledger-bundle@v1";
 

@@ -6,7 +6,8 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 /// The SQLite layout (see docs/architecture.md). <c>entries</c> holds each entry's canonical bytes
 /// under its global position and nothing else; <c>stream_ranges</c> maps each append's run of
 /// stream versions to its run of positions; <c>merkle_chunks</c> holds every complete Merkle node
-/// (leaves included) in post-order, up to 64 consecutive 32-byte hashes per row. Triggers make
+/// (leaves included) in post-order, up to 64 consecutive 32-byte hashes per row; <c>checkpoints</c> the
+/// signed checkpoints and <c>anchors</c> their anchors on chains. Triggers make
 /// every table append-only.
 /// </summary>
 internal static class SqliteSchema
@@ -18,7 +19,7 @@ internal static class SqliteSchema
     /// <summary>Readers map the file into memory (proofs read scattered Merkle rows; no read syscalls).</summary>
     private const long ReaderMmapBytes = 8L << 30;
 
-    public static readonly string[] AppendOnlyTables = ["entries", "streams", "stream_ranges", "merkle_chunks", "checkpoints"];
+    public static readonly string[] AppendOnlyTables = ["entries", "streams", "stream_ranges", "merkle_chunks", "checkpoints", "anchors"];
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS entries (
@@ -46,6 +47,21 @@ internal static class SqliteSchema
             note      TEXT    NOT NULL,
             issued_at TEXT    NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS anchors (
+            anchor_no     INTEGER PRIMARY KEY,
+            tree_size     INTEGER NOT NULL,
+            root          BLOB    NOT NULL,
+            chain_id      INTEGER NOT NULL,
+            contract      TEXT    NOT NULL,
+            tx_hash       TEXT    NOT NULL,
+            block_number  INTEGER NOT NULL,
+            block_hash    TEXT,
+            block_time    INTEGER NOT NULL,
+            confirmations INTEGER NOT NULL,
+            recorded_at   TEXT    NOT NULL,
+            statement     TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS anchors_by_size ON anchors (tree_size, anchor_no);
         """;
 
     public static void Apply(SqliteConnection connection)

@@ -1,7 +1,7 @@
-namespace SafetyLedger.Ledger.Tests.Anchoring;
+namespace SafetyLedger.Anvil.Testing;
 
 /// <summary>anvil's well-known, public development keys (its default mnemonic). For tests only.</summary>
-internal static class DevAccounts
+public static class DevAccounts
 {
     public const string OwnerKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     public const string OwnerAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";

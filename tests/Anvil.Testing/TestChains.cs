@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SafetyLedger.Ledger.Anchoring;
 
-namespace SafetyLedger.Ledger.Tests.Anchoring;
+namespace SafetyLedger.Anvil.Testing;
 
 /// <summary>Builds chain clients against a test node with explicit EIP-1559 fees.</summary>
-internal static class TestChains
+public static class TestChains
 {
     public static ChainOptions Options(Uri rpcUrl, string? contract, string key = DevAccounts.OwnerKey) => new()
     {

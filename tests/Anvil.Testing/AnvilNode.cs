@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SafetyLedger.Ledger.Tests.Anchoring;
+namespace SafetyLedger.Anvil.Testing;
 
 /// <summary>One anvil process on 127.0.0.1, started from tools/node_modules and ended by its PID.</summary>
-internal sealed class AnvilNode : IDisposable
+public sealed class AnvilNode : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();

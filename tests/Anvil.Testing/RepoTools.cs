@@ -1,7 +1,7 @@
-namespace SafetyLedger.Ledger.Tests.Anchoring;
+namespace SafetyLedger.Anvil.Testing;
 
 /// <summary>Finds the repository root and the chain tooling that scripts/install-tools.sh installs.</summary>
-internal static class RepoTools
+public static class RepoTools
 {
     public const string InstallHint = "run scripts/install-tools.sh from the repository root (it installs tools/package-lock.json with npm ci)";
 
