@@ -27,9 +27,12 @@ public sealed class AnchoredService(Uri rpcUrl, string dataDirectory, IReadOnlyD
 
     public async Task StartAsync()
     {
+        var mqttPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         var configuration = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Ledger:Checkpoints:Period"] = "00:00:00.200",
+            ["Ingestion:Mqtt:Port"] = mqttPort,
+            ["RiskCore:Dcs:Port"] = mqttPort,
             ["Anchoring:Chain:RpcUrl"] = rpcUrl.ToString(),
             ["Anchoring:Chain:ChainId"] = DevAccounts.AnvilChainId.ToString(CultureInfo.InvariantCulture),
             ["Anchoring:Chain:PrivateKey"] = DevAccounts.OwnerKey,
