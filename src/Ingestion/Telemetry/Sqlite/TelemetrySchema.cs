@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafetyLedger.Ledger.Storage.Sqlite;
 using SafetyLedger.Ledger.Storage;
 
 namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
@@ -100,23 +101,6 @@ internal static class TelemetrySchema
         transaction.Commit();
     }
 
-    public static SqliteConnection Open(TelemetryStorageOptions options, bool readOnly = false)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DatabasePath,
-            Mode = readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
-        command.CommandText = readOnly
-            ? "PRAGMA busy_timeout = 30000; PRAGMA query_only = 1;"
-            : $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 30000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    public static SqliteConnection Open(TelemetryStorageOptions options, bool readOnly = false) =>
+        SqliteConnections.Open(options.DatabasePath, options.Synchronous, readOnly);
 }

@@ -16,9 +16,6 @@ internal static class SqliteSchema
 
     public const int MaxNodesPerChunk = 64;
 
-    /// <summary>Readers map the file into memory (proofs read scattered Merkle rows; no read syscalls).</summary>
-    private const long ReaderMmapBytes = 8L << 30;
-
     public static readonly string[] AppendOnlyTables = ["entries", "streams", "stream_ranges", "merkle_chunks", "checkpoints", "anchors"];
 
     private const string Ddl = """
@@ -115,25 +112,6 @@ internal static class SqliteSchema
             .ToList();
     }
 
-    public static SqliteConnection Open(LedgerStorageOptions options, bool readOnly = false)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DatabasePath,
-
-            // Readers open read-write (no create) with query_only: SQLite's WAL needs the -shm file writable.
-            Mode = readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
-        command.CommandText = readOnly
-            ? $"PRAGMA busy_timeout = 30000; PRAGMA query_only = 1; PRAGMA mmap_size = {ReaderMmapBytes}; PRAGMA cache_size = -16384;"
-            : $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 30000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    public static SqliteConnection Open(LedgerStorageOptions options, bool readOnly = false) =>
+        SqliteConnections.Open(options.DatabasePath, options.Synchronous, readOnly);
 }
