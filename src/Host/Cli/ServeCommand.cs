@@ -16,7 +16,15 @@ internal static class ServeCommand
         {
             var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), !result.GetValue(noDemo));
             await using var app = ServiceHost.Build(settings);
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                await context.Error.WriteLineAsync($"error: the service could not start: {ex.Message} (is another instance running? change --urls, Ingestion:Mqtt:Port or --data)");
+                return ExitCodes.Failed;
+            }
 
             // SIGTERM reaches the host's console lifetime, which stops the application rather than the process.
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);

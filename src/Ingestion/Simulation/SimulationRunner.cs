@@ -28,6 +28,9 @@ public sealed class SimulationRunner(SimulationOptions options, TimeProvider tim
             Gas = kind switch { SensorKind.ToxicGas => "H2S", SensorKind.FlammableGas => "CH4", _ => null },
             MolarMass = kind switch { SensorKind.ToxicGas => 34.08, SensorKind.FlammableGas => 16.04, _ => null },
             LowerExplosiveLimit = kind == SensorKind.FlammableGas ? 5 : null,
+
+            // Vendors' H₂S defaults (domain.md §1); gas in % LEL uses the GB/T 50493 levels by default.
+            Alarms = kind == SensorKind.ToxicGas ? new AlarmLevels(Level1: 10, Level2: 15) : null,
             ExpectedPeriodSeconds = Math.Max(1, options.Sensors / Math.Max(options.Rate, 0.001)),
         };
     }).ToList();

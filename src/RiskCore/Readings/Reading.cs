@@ -1,6 +1,6 @@
 namespace SafetyLedger.RiskCore.Readings;
 
-/// <summary>One sensor reading as ingestion hands it over. <see cref="Kind"/> is one of <see cref="SensorKinds"/>.</summary>
+/// <summary>One sensor reading as ingestion hands it over. <see cref="Kind"/> is one of <see cref="SensorKinds"/>; <see cref="Limits"/> are the sensor's registered alarm levels, if any.</summary>
 public sealed record Reading(
     string Tenant,
     string Site,
@@ -9,4 +9,5 @@ public sealed record Reading(
     DateTimeOffset Time,
     double Value,
     string Unit,
-    string Quality);
+    string Quality,
+    SensorLimits? Limits = null);

@@ -14,6 +14,18 @@ public sealed class ThresholdRules(AlarmRuleOptions options)
 {
     public const string DetectorName = "rules";
 
+    /// <summary>The sensor's registered levels when it has them, else the defaults for its kind and unit.</summary>
+    public RuleLimits? LimitsFor(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return reading.Limits switch
+        {
+            { Level1: { } l1, Level2: var l2 } => new RuleLimits($"registered levels ({reading.Unit})", l1, l2 ?? double.PositiveInfinity, double.NaN, double.NaN, IsBand: false),
+            { Low: { } low, High: { } high } => new RuleLimits($"registered band ({reading.Unit})", double.NaN, double.NaN, low, high, IsBand: true),
+            _ => LimitsFor(reading.Kind, reading.Unit),
+        };
+    }
+
     public RuleLimits? LimitsFor(string kind, string unit) => kind switch
     {
         SensorKinds.FlammableGas when SameUnit(unit, options.FlammableUnit) => new RuleLimits("flammable % LEL", options.FlammableLevel1, options.FlammableLevel2, double.NaN, double.NaN, IsBand: false),
@@ -26,7 +38,7 @@ public sealed class ThresholdRules(AlarmRuleOptions options)
     public DetectorFinding? Evaluate(Reading reading, ref RuleState state)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (LimitsFor(reading.Kind, reading.Unit) is not { } limits)
+        if (LimitsFor(reading) is not { } limits)
         {
             return null;
         }

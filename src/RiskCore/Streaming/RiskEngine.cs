@@ -47,7 +47,7 @@ public sealed class RiskEngine
             var rule = sensor.Rule;
             var ruleFinding = _rules.Evaluate(reading, ref rule);
             sensor.Rule = rule;
-            var driftFinding = _drift.Update(reading, sensor.Drift, _rules.LimitsFor(reading.Kind, reading.Unit));
+            var driftFinding = _drift.Update(reading, sensor.Drift, _rules.LimitsFor(reading));
             sensor.Findings = (ruleFinding, driftFinding) switch
             {
                 (null, null) => [],

@@ -42,6 +42,19 @@ public sealed class ThresholdRulesTests
     }
 
     [Fact]
+    public void A_sensors_registered_levels_override_the_defaults_for_its_kind()
+    {
+        static Reading H2sInPpm(double value, int i) =>
+            Some.Toxic(value, i) with { Unit = "ppm", Limits = new SensorLimits(Level1: 10, Level2: 15) };
+
+        var (levels, colours) = Run(H2sInPpm, 2, 9, 11, 12, 16, 17, 3, 3, 3);
+
+        Assert.Equal([0, 0, 0, 1, 1, 2, 2, 2, 0], levels);
+        Assert.Equal(RiskLevel.Orange, colours[3]);
+        Assert.Null(Run((v, i) => Some.Toxic(v, i) with { Unit = "ppm" }, 2, 50, 60, 70).Colours[^1]);
+    }
+
+    [Fact]
     public void Oxygen_alarms_below_and_above_the_band_and_clears_inside_it()
     {
         var (low, _) = Run(Some.Oxygen, 20.9, 19.4, 19.3, 19.6, 19.7, 19.9, 19.9, 19.9);

@@ -1,11 +1,12 @@
 using SafetyLedger.Ingestion.HandOff;
+using SafetyLedger.Ingestion.Registry;
 using SafetyLedger.RiskCore.Pipeline;
 using SafetyLedger.RiskCore.Readings;
 
 namespace SafetyLedger.Host.Serving.Wiring;
 
-/// <summary>Feeds the risk pipeline from ingestion's bounded hand-off channel, by corrected time.</summary>
-internal sealed class IngestionReadingSource(IReadingStream readings) : IReadingSource
+/// <summary>Feeds the risk pipeline from ingestion's bounded hand-off channel, by corrected time, with each sensor's registered alarm levels.</summary>
+internal sealed class IngestionReadingSource(IReadingStream readings, ISensorRegistry sensors) : IReadingSource
 {
     public async IAsyncEnumerable<Reading> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -19,7 +20,10 @@ internal sealed class IngestionReadingSource(IReadingStream readings) : IReading
                 reading.CorrectedTime,
                 reading.Value,
                 reading.Unit,
-                reading.Quality);
+                reading.Quality,
+                sensors.Find(reading.Tenant, reading.SensorId)?.Registration.Alarms is { } alarms
+                    ? new SensorLimits(alarms.Level1, alarms.Level2, alarms.Low, alarms.High)
+                    : null);
         }
     }
 }
