@@ -34,8 +34,6 @@ internal static class AppendBenchmark
             Reset(root);
             bestRaw = Math.Max(bestRaw, RawInsert(Path.Combine(root, "raw.db"), bytes, batch));
             Reset(root);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw, ledger table shape: {RawInsertLedgerShape(Path.Combine(root, "shape.db"), bytes, batch):N0}/s"));
-            Reset(root);
             var (rate, size) = await LedgerAppendAsync(root, entries, batch);
             bestLedger = Math.Max(bestLedger, rate);
             storeBytes = size;
@@ -87,63 +85,6 @@ internal static class AppendBenchmark
         }
 
         Directory.CreateDirectory(root);
-    }
-
-    /// <summary>The same bytes into the ledger's own table shape (indexed stream columns, leaf hash, one Merkle row per entry), no hashing.</summary>
-    internal static double RawInsertLedgerShape(string path, List<byte[]> bytes, int batch)
-    {
-        using var connection = new SqliteConnection($"Data Source={path}");
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = """
-                PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-                CREATE TABLE e (position INTEGER PRIMARY KEY, stream_no INTEGER, stream_version INTEGER, bytes BLOB, leaf_hash BLOB);
-                CREATE UNIQUE INDEX e_s ON e (stream_no, stream_version);
-                CREATE TABLE m (id INTEGER PRIMARY KEY, hash BLOB);
-                """;
-            pragma.ExecuteNonQuery();
-        }
-
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO e VALUES ($p, $s, $v, $b, $h)";
-        var p = insert.Parameters.Add("$p", SqliteType.Integer);
-        var s = insert.Parameters.Add("$s", SqliteType.Integer);
-        var v = insert.Parameters.Add("$v", SqliteType.Integer);
-        var b = insert.Parameters.Add("$b", SqliteType.Blob);
-        var h = insert.Parameters.Add("$h", SqliteType.Blob);
-        using var node = connection.CreateCommand();
-        node.CommandText = "INSERT INTO m VALUES ($id, $hash)";
-        var nid = node.Parameters.Add("$id", SqliteType.Integer);
-        var nh = node.Parameters.Add("$hash", SqliteType.Blob);
-        var hash = new byte[32];
-        var chunk = new byte[32 * 64];
-        var watch = Stopwatch.StartNew();
-        for (var start = 0; start < bytes.Count; start += batch)
-        {
-            using var transaction = connection.BeginTransaction();
-            insert.Transaction = transaction;
-            node.Transaction = transaction;
-            for (var i = start; i < Math.Min(start + batch, bytes.Count); i++)
-            {
-                p.Value = i;
-                s.Value = i % 10;
-                v.Value = i / 10;
-                b.Value = bytes[i];
-                h.Value = hash;
-                insert.ExecuteNonQuery();
-                if (i % 64 == 0)
-                {
-                    nid.Value = i;
-                    nh.Value = chunk;
-                    node.ExecuteNonQuery();
-                }
-            }
-
-            transaction.Commit();
-        }
-
-        return bytes.Count / watch.Elapsed.TotalSeconds;
     }
 
     private static double RawInsert(string path, List<byte[]> bytes, int batch)
