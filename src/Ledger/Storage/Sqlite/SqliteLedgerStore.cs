@@ -28,6 +28,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     private readonly ConcurrentBag<SqliteNodeReader> nodeReaders = [];
     private readonly Dictionary<string, StreamState> streamCache = new(StringComparer.Ordinal);
     private readonly EncodingPipeline pipeline = new();
+    private readonly SqliteEntryReader reader;
     private MerkleFrontier frontier;
     private long count;
     private long lastStreamNo;
@@ -40,6 +41,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         this.logger = logger;
         Directory.CreateDirectory(options.DataDirectory);
         writer = SqliteSchema.Open(options);
+        reader = new SqliteEntryReader(options);
         SqliteSchema.Apply(writer);
         entryWriter = new SqliteEntryWriter(writer);
         count = entryWriter.CountEntries();
@@ -75,7 +77,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         ArgumentNullException.ThrowIfNull(requests);
         foreach (var request in requests)
         {
-            Validate(request);
+            AppendRequestValidation.Validate(request);
         }
 
         var pending = new PendingAppend(requests, cancellationToken);
@@ -87,40 +89,15 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     public Task<LedgerEntry?> ReadAsync(long position, CancellationToken cancellationToken)
     {
-        var entries = ReadPositions(position, position + 1);
+        var entries = reader.ReadPositions(position, position + 1);
         return Task.FromResult<LedgerEntry?>(entries.Count == 0 ? null : entries[0]);
     }
 
     public Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LedgerEntry>>(ReadPositions(fromPosition, fromPosition + maxCount));
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(reader.ReadPositions(fromPosition, fromPosition + maxCount));
 
     public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LedgerEntry>>(ReadStream(streamId, fromVersion, maxCount));
-
-    private List<LedgerEntry> ReadStream(string streamId, long fromVersion, int maxCount)
-    {
-        using var connection = SqliteSchema.Open(options, readOnly: true);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT r.first_version, r.first_position, r.count FROM stream_ranges r
-            JOIN streams s ON s.stream_no = r.stream_no
-            WHERE s.stream_id = $s AND r.first_version + r.count > $v
-            ORDER BY r.first_version
-            """;
-        command.Parameters.AddWithValue("$s", streamId);
-        command.Parameters.AddWithValue("$v", fromVersion);
-        var entries = new List<LedgerEntry>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read() && entries.Count < maxCount)
-        {
-            var skip = Math.Max(0, fromVersion - reader.GetInt64(0));
-            var first = reader.GetInt64(1) + skip;
-            var take = Math.Min(reader.GetInt64(2) - skip, maxCount - entries.Count);
-            entries.AddRange(ReadPositions(connection, first, first + take));
-        }
-
-        return entries;
-    }
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(reader.ReadStream(streamId, fromVersion, maxCount));
 
     public async IAsyncEnumerable<LedgerEntry> SubscribeAsync(long fromPosition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -191,30 +168,6 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         }
     }
 
-    private static void Validate(AppendRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.StreamId))
-        {
-            throw new ArgumentException("A stream id is required.", nameof(request));
-        }
-
-        if (request.Events is null || request.Events.Count == 0)
-        {
-            throw new ArgumentException($"An append to '{request.StreamId}' has no events.", nameof(request));
-        }
-
-        foreach (var data in request.Events)
-        {
-            if (string.IsNullOrWhiteSpace(data.EventType) || string.IsNullOrWhiteSpace(data.Tenant))
-            {
-                throw new ArgumentException($"Every event in '{request.StreamId}' needs an event type and a tenant.", nameof(request));
-            }
-
-            EntryCodec.ValidatePayload(data);
-        }
-    }
-
     private static void CheckIndex(long index, long size)
     {
         if (index < 0 || index >= size)
@@ -246,28 +199,6 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         {
             nodeReaders.Add(reader);
         }
-    }
-
-    private List<LedgerEntry> ReadPositions(long from, long to)
-    {
-        using var connection = SqliteSchema.Open(options, readOnly: true);
-        return ReadPositions(connection, from, to);
-    }
-
-    private static List<LedgerEntry> ReadPositions(SqliteConnection connection, long from, long to)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT bytes FROM entries WHERE position >= $from AND position < $to ORDER BY position";
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
-        var entries = new List<LedgerEntry>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            entries.Add(EntryCodec.Decode((byte[])reader.GetValue(0)));
-        }
-
-        return entries;
     }
 
     private async Task RunWriterAsync()
