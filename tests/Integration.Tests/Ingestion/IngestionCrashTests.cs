@@ -215,7 +215,26 @@ public sealed class IngestionCrashTests
 
         public int MqttPort { get; }
 
+        /// <summary>Starts the service; a port taken between <see cref="FreePort.Next"/> and the child's bind is retried on new ports.</summary>
         public static async Task<Service> StartAsync(string dataDirectory)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var service = Start(dataDirectory);
+                if (await service.WaitHealthyAsync())
+                {
+                    return service;
+                }
+
+                var why = service.process.HasExited
+                    ? $"ledger serve exited {service.process.ExitCode} before it was healthy\n{service.Tail()}"
+                    : $"ledger serve was not healthy after 30 s\n{service.Tail()}";
+                await service.DisposeAsync();
+                Assert.True(attempt < 3 && why.Contains("could not start", StringComparison.Ordinal), why);
+            }
+        }
+
+        private static Service Start(string dataDirectory)
         {
             var httpPort = FreePort.Next();
             var mqttPort = FreePort.Next();
@@ -229,9 +248,7 @@ public sealed class IngestionCrashTests
             };
             var child = ChildProcess.StartDotnet(
                 "ledger", environment, "serve", "--data", dataDirectory, "--urls", $"http://127.0.0.1:{httpPort}", "--no-demo");
-            var service = new Service(child, httpPort, mqttPort);
-            await service.WaitHealthyAsync();
-            return service;
+            return new Service(child, httpPort, mqttPort);
         }
 
         public async Task RegisterSensorAsync()
@@ -284,7 +301,8 @@ public sealed class IngestionCrashTests
             process.Dispose();
         }
 
-        private async Task WaitHealthyAsync()
+        /// <summary>True once <c>/healthz</c> answers; false when the child exited first or 30 s passed.</summary>
+        private async Task<bool> WaitHealthyAsync()
         {
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(30))
@@ -292,7 +310,7 @@ public sealed class IngestionCrashTests
                 if (process.HasExited)
                 {
                     await drain;
-                    Assert.Fail($"ledger serve exited {process.ExitCode} before it was healthy\n{Tail()}");
+                    return false;
                 }
 
                 try
@@ -300,7 +318,7 @@ public sealed class IngestionCrashTests
                     using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
                     if (response.IsSuccessStatusCode)
                     {
-                        return;
+                        return true;
                     }
                 }
                 catch (HttpRequestException)
@@ -311,7 +329,7 @@ public sealed class IngestionCrashTests
                 await Task.Delay(100);
             }
 
-            Assert.Fail($"ledger serve was not healthy after 30 s\n{Tail()}");
+            return false;
         }
 
         private async Task DrainAsync(StreamReader output)
