@@ -6,8 +6,16 @@ namespace SafetyLedger.Integration.Tests.Support;
 public static class ChildProcess
 {
     /// <summary>Starts <paramref name="assemblyName"/> from its own project's output folder (beside this one), or from here.</summary>
-    public static Process StartDotnet(string assemblyName, params string[] args)
+    public static Process StartDotnet(string assemblyName, params string[] args) =>
+        StartDotnet(assemblyName, new Dictionary<string, string?>(StringComparer.Ordinal), args);
+
+    /// <summary>
+    /// Starts <paramref name="assemblyName"/> like <see cref="StartDotnet(string, string[])"/> with extra environment
+    /// variables (a null value removes the variable from the child's environment).
+    /// </summary>
+    public static Process StartDotnet(string assemblyName, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var own = AppContext.BaseDirectory.Replace(
             $"{Path.DirectorySeparatorChar}Integration.Tests{Path.DirectorySeparatorChar}",
             $"{Path.DirectorySeparatorChar}{assemblyName.Replace("SafetyLedger.", string.Empty, StringComparison.Ordinal)}{Path.DirectorySeparatorChar}",
@@ -25,6 +33,18 @@ public static class ChildProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
