@@ -23,6 +23,8 @@ internal sealed class BenchOptions
 
     public string Mode { get; private init; } = "embedded";
 
+    public int ReceiveMaximum { get; private init; } = 64;
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -44,6 +46,7 @@ internal sealed class BenchOptions
             Rate = Int("--rate", 10_000),
             Seconds = Int("--seconds", 20),
             Mode = Str("--mode", "embedded"),
+            ReceiveMaximum = Int("--receive-max", 64),
         };
     }
 }

@@ -28,6 +28,9 @@ internal static class Measurements
                 .WithClientId("bench-sub-" + Guid.NewGuid().ToString("N")[..8])
                 .WithProtocolVersion(MqttProtocolVersion.V500)
                 .WithCleanStart(true)
+
+                // The service consumer's receive maximum (Ingestion:Mqtt:MaxInFlight, 64), so both sides get the same window.
+                .WithReceiveMaximum((ushort)o.ReceiveMaximum)
                 .Build(),
             CancellationToken.None);
         await subscriber.SubscribeAsync(
