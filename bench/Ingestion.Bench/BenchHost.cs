@@ -112,6 +112,8 @@ internal sealed class BenchHost : IAsyncDisposable
                     Alarms = new AlarmLevels(10, 15),
                 };
                 var (sensor, problems) = await registrar.RegisterAsync(Publisher.Tenant, registration, "bench", CancellationToken.None);
+                // Concurrent registrations lose sensors from the registry (an entry applied out of position order
+                // makes SensorRegistry.Apply skip the earlier ones); callers register one at a time.
                 if (sensor is null)
                 {
                     throw new InvalidOperationException(string.Join("; ", problems));
@@ -119,6 +121,17 @@ internal sealed class BenchHost : IAsyncDisposable
             }
         }).ToList();
         await Task.WhenAll(workers);
+        var registry = host.Services.GetRequiredService<SensorRegistry>();
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (registry.Count < sensors && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(10);
+        }
+
+        if (registry.Count < sensors)
+        {
+            throw new InvalidOperationException($"only {registry.Count} of {sensors} sensors reached the registry");
+        }
     }
 
     /// <summary>Waits until <paramref name="stored"/> readings are stored and <paramref name="handedOver"/> handed over, or the timeout passes.</summary>

@@ -63,7 +63,7 @@ internal static class Measurements
     public static async Task<int> ThroughputAsync(BenchOptions o, bool external)
     {
         await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
-        await service.RegisterAsync(o.Sensors, 16);
+        await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
 
         // Warm-up (JIT, connections, the consumer's subscription): ten readings per sensor, waited for.
@@ -100,7 +100,7 @@ internal static class Measurements
         await using var service = await BenchHost.StartAsync(external: false, o.MosquittoHost, o.MosquittoPort);
         Report("service started, no sensors");
         var clock = Stopwatch.StartNew();
-        await service.RegisterAsync(o.Sensors, 32);
+        await service.RegisterAsync(o.Sensors, 1);
         Console.WriteLine(Line($"registered {o.Sensors} sensors in {clock.Elapsed.TotalSeconds:F1} s"));
         Report($"{o.Sensors} sensors registered");
         await using (var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None))
@@ -128,7 +128,7 @@ internal static class Measurements
     {
         var external = string.Equals(o.Mode, "external", StringComparison.Ordinal);
         await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
-        await service.RegisterAsync(o.Sensors, 16);
+        await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
         var warmup = o.Sensors * 10;
         await publisher.PublishAsync(0, warmup, o.InFlight, CancellationToken.None);
