@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace SafetyLedger.Ingestion.Bench;
+
+/// <summary>Command-line options shared by every verb.</summary>
+internal sealed class BenchOptions
+{
+    public string Verb { get; private init; } = "";
+
+    public int Messages { get; private init; } = 200_000;
+
+    public int Sensors { get; private init; } = 100;
+
+    public int InFlight { get; private init; } = 64;
+
+    public string MosquittoHost { get; private init; } = "127.0.0.1";
+
+    public int MosquittoPort { get; private init; } = 18830;
+
+    public int Rate { get; private init; } = 10_000;
+
+    public int Seconds { get; private init; } = 20;
+
+    public string Mode { get; private init; } = "embedded";
+
+    public int ReceiveMaximum { get; private init; } = 64;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            values[args[i]] = args[i + 1];
+        }
+
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string Str(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+        return new BenchOptions
+        {
+            Verb = args.Length > 0 ? args[0] : "",
+            Messages = Int("--messages", 200_000),
+            Sensors = Int("--sensors", 100),
+            InFlight = Int("--inflight", 64),
+            MosquittoHost = Str("--host", "127.0.0.1"),
+            MosquittoPort = Int("--port", 18830),
+            Rate = Int("--rate", 10_000),
+            Seconds = Int("--seconds", 20),
+            Mode = Str("--mode", "embedded"),
+            ReceiveMaximum = Int("--receive-max", 64),
+        };
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace SafetyLedger.Ingestion.Bench;
+
+internal static class Measurements
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Mosquitto alone: the bench publisher and a plain MQTT 5 QoS 1 subscriber on <c>sl/+/+/+/data</c>.</summary>
+    public static async Task<int> MosquittoAsync(BenchOptions o)
+    {
+        using var subscriber = new MqttClientFactory().CreateMqttClient();
+        long received = 0;
+        long lastTicks = 0;
+        subscriber.ApplicationMessageReceivedAsync += _ =>
+        {
+            Interlocked.Increment(ref received);
+            Interlocked.Exchange(ref lastTicks, DateTimeOffset.UtcNow.UtcTicks);
+            return Task.CompletedTask;
+        };
+        await subscriber.ConnectAsync(
+            new MqttClientOptionsBuilder()
+                .WithTcpServer(o.MosquittoHost, o.MosquittoPort)
+                .WithClientId("bench-sub-" + Guid.NewGuid().ToString("N")[..8])
+                .WithProtocolVersion(MqttProtocolVersion.V500)
+                .WithCleanStart(true)
+
+                // The service consumer's receive maximum (Ingestion:Mqtt:MaxInFlight, 64), so both sides get the same window.
+                .WithReceiveMaximum((ushort)o.ReceiveMaximum)
+                .Build(),
+            CancellationToken.None);
+        await subscriber.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sl/+/+/+/data", MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            CancellationToken.None);
+        await using var publisher = await Publisher.ConnectAsync(o.MosquittoHost, o.MosquittoPort, o.Sensors, CancellationToken.None);
+
+        var warmup = o.Sensors * 10;
+        await publisher.PublishAsync(0, warmup, o.InFlight, CancellationToken.None);
+        await WaitAsync(() => Interlocked.Read(ref received) >= warmup);
+
+        var loadBefore = Load.Average();
+        var start = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await publisher.PublishAsync(warmup, o.Messages, o.InFlight, CancellationToken.None);
+        var published = clock.Elapsed;
+        var complete = await WaitAsync(() => Interlocked.Read(ref received) >= warmup + o.Messages);
+        var last = new DateTimeOffset(Interlocked.Read(ref lastTicks), TimeSpan.Zero);
+        var got = Interlocked.Read(ref received) - warmup;
+        var seconds = (last - start).TotalSeconds;
+        Console.WriteLine(Line($"mosquitto publish→subscribe: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
+        Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
+        Console.WriteLine(Line($"  received {got} in {seconds:F2} s = {got / seconds:N0} msg/s{(complete ? "" : " (INCOMPLETE)")}"));
+        Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
+        await subscriber.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        return complete ? 0 : 1;
+    }
+
+    /// <summary>End to end: publisher → (Mosquitto → service consumer | embedded broker) → validate → store → IReadingStream drained.</summary>
+    public static async Task<int> ThroughputAsync(BenchOptions o, bool external)
+    {
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await service.RegisterAsync(o.Sensors, 1);
+        await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
+
+        // Warm-up (JIT, connections, the consumer's subscription): ten readings per sensor, waited for.
+        var warmup = o.Sensors * 10;
+        await publisher.PublishAsync(0, warmup, o.InFlight, CancellationToken.None);
+        if (!await service.WaitForAsync(warmup, warmup, DrainTimeout))
+        {
+            Console.WriteLine(Line($"warm-up did not complete: stored {service.Store.Stored}, handed {service.Handed}"));
+            return 1;
+        }
+
+        var loadBefore = Load.Average();
+        var start = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await publisher.PublishAsync(warmup, o.Messages, o.InFlight, CancellationToken.None);
+        var published = clock.Elapsed;
+        var complete = await service.WaitForAsync(warmup + o.Messages, warmup + o.Messages, DrainTimeout);
+        var stored = service.Store.Stored - warmup;
+        var handed = service.Handed - warmup;
+        var storedSeconds = (service.Store.LastStored - start).TotalSeconds;
+        var handedSeconds = (service.LastHanded - start).TotalSeconds;
+        var name = external ? "external (Mosquitto → shared subscription, manual acks)" : "embedded broker (stored before PUBACK)";
+        Console.WriteLine(Line($"{name}: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
+        Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
+        Console.WriteLine(Line($"  stored {stored} in {storedSeconds:F2} s = {stored / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
+        Console.WriteLine(Line($"  handed over {handed} in {handedSeconds:F2} s = {handed / handedSeconds:N0} readings/s (includes the 2 s reorder window at the tail)"));
+        Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
+        return complete ? 0 : 1;
+    }
+
+    /// <summary>GC heap and working set: service started, then 10,000 sensors registered, then after one reading per sensor.</summary>
+    public static async Task<int> MemoryAsync(BenchOptions o)
+    {
+        await using var service = await BenchHost.StartAsync(external: false, o.MosquittoHost, o.MosquittoPort);
+        Report("service started, no sensors");
+        var clock = Stopwatch.StartNew();
+        await service.RegisterAsync(o.Sensors, 1);
+        Console.WriteLine(Line($"registered {o.Sensors} sensors in {clock.Elapsed.TotalSeconds:F1} s"));
+        Report($"{o.Sensors} sensors registered");
+        await using (var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None))
+        {
+            await publisher.PublishAsync(0, o.Sensors, o.InFlight, CancellationToken.None);
+        }
+
+        await service.WaitForAsync(o.Sensors, o.Sensors, DrainTimeout);
+        Report($"{o.Sensors} sensors, one reading each ingested");
+        return 0;
+
+        static void Report(string when)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var info = GC.GetGCMemoryInfo();
+            using var process = Process.GetCurrentProcess();
+            Console.WriteLine(Line($"  {when}: GC heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} MiB (heap size {info.HeapSizeBytes / 1048576.0:F1} MiB), working set {process.WorkingSet64 / 1048576.0:F1} MiB; {Load.Average()}"));
+        }
+    }
+
+    /// <summary>p50/p99/max publish→stored at a fixed offered rate (each message's ts is its slot on the schedule).</summary>
+    public static async Task<int> LatencyAsync(BenchOptions o)
+    {
+        var external = string.Equals(o.Mode, "external", StringComparison.Ordinal);
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await service.RegisterAsync(o.Sensors, 1);
+        await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
+        var warmup = o.Sensors * 10;
+        await publisher.PublishAsync(0, warmup, o.InFlight, CancellationToken.None);
+        if (!await service.WaitForAsync(warmup, warmup, DrainTimeout))
+        {
+            Console.WriteLine(Line($"warm-up did not complete: stored {service.Store.Stored}"));
+            return 1;
+        }
+
+        var loadBefore = Load.Average();
+        service.Store.Recording = true;
+        var start = DateTimeOffset.UtcNow;
+        var total = await publisher.PublishPacedAsync(warmup, o.Rate, o.Seconds, o.InFlight, CancellationToken.None);
+        var offeredSeconds = (DateTimeOffset.UtcNow - start).TotalSeconds;
+        var complete = await service.WaitForAsync(warmup + (long)total, 0, DrainTimeout);
+        service.Store.Recording = false;
+        var storedSeconds = (service.Store.LastStored - start).TotalSeconds;
+        var latencies = service.Store.TakeLatencies();
+        Array.Sort(latencies);
+        Console.WriteLine(Line($"latency ({(external ? "external via Mosquitto" : "embedded")}): offered {o.Rate} msg/s for {o.Seconds} s ({total} msgs), {o.Sensors} sensors, ≤ {o.InFlight} in flight"));
+        Console.WriteLine(Line($"  publishing took {offeredSeconds:F2} s; stored {latencies.Length} by {storedSeconds:F2} s = {latencies.Length / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
+        Console.WriteLine(Line($"  publish→stored p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, p99.9 {Percentile(latencies, 0.999):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : 0):F1} ms"));
+        Console.WriteLine(Line($"  sustained: {(offeredSeconds <= o.Seconds * 1.02 && storedSeconds <= o.Seconds * 1.05 ? "yes" : "NO")} (publishing within 2 % and storing within 5 % of the offered {o.Seconds} s)"));
+        Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
+        return complete ? 0 : 1;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static async Task<bool> WaitAsync(Func<bool> done)
+    {
+        var until = DateTimeOffset.UtcNow + DrainTimeout;
+        while (!done())
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return true;
+    }
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

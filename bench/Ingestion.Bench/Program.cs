@@ -1,0 +1,24 @@
+using SafetyLedger.Ingestion.Bench;
+
+// Usage (see docs/benchmarks.md, "Ingestion"):
+//   Ingestion.Bench mosquitto --port P [--messages N] [--sensors N] [--inflight N]
+//   Ingestion.Bench external  --port P [--messages N] [--sensors N] [--inflight N]
+//   Ingestion.Bench embedded  [--messages N] [--sensors N] [--inflight N]
+//   Ingestion.Bench memory    [--sensors N]
+//   Ingestion.Bench latency   [--mode embedded|external] [--port P] [--rate R] [--seconds S] [--sensors N] [--inflight N]
+var options = BenchOptions.Parse(args);
+return options.Verb switch
+{
+    "mosquitto" => await Measurements.MosquittoAsync(options),
+    "external" => await Measurements.ThroughputAsync(options, external: true),
+    "embedded" => await Measurements.ThroughputAsync(options, external: false),
+    "memory" => await Measurements.MemoryAsync(options),
+    "latency" => await Measurements.LatencyAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|external|embedded|memory|latency [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    return 2;
+}

@@ -1,0 +1,78 @@
+using SafetyLedger.Ingestion.Telemetry;
+
+namespace SafetyLedger.Ingestion.Bench;
+
+/// <summary>
+/// The real store, counting readings as their durable write completes and recording, per reading, the time
+/// from its source timestamp (set by the publisher when the message was due) to stored.
+/// </summary>
+internal sealed class TimedTelemetryStore(ITelemetryStore inner) : ITelemetryStore
+{
+    private readonly Lock gate = new();
+    private readonly List<double> latenciesMs = new(1 << 20);
+    private long stored;
+    private long lastStoredTicks;
+
+    public long Stored => Interlocked.Read(ref stored);
+
+    public DateTimeOffset LastStored => new(Interlocked.Read(ref lastStoredTicks), TimeSpan.Zero);
+
+    public bool Recording { get; set; }
+
+    public double[] TakeLatencies()
+    {
+        lock (gate)
+        {
+            var copy = latenciesMs.ToArray();
+            latenciesMs.Clear();
+            return copy;
+        }
+    }
+
+    public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
+    {
+        var result = await inner.AppendAsync(readings, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        Interlocked.Exchange(ref lastStoredTicks, now.UtcTicks);
+        Interlocked.Add(ref stored, readings.Count);
+        if (Recording)
+        {
+            lock (gate)
+            {
+                foreach (var reading in readings)
+                {
+                    latenciesMs.Add((now - reading.SourceTime).TotalMilliseconds);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.QueryAsync(tenant, sensorId, from, until, cancellationToken);
+
+    public Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken) =>
+        inner.ReadUnsealedAsync(before, maxCount, cancellationToken);
+
+    public Task<TelemetryBatch> CreateBatchAsync(BatchDraft draft, CancellationToken cancellationToken) =>
+        inner.CreateBatchAsync(draft, cancellationToken);
+
+    public Task SetLedgerPositionAsync(long batchId, long position, CancellationToken cancellationToken) =>
+        inner.SetLedgerPositionAsync(batchId, position, cancellationToken);
+
+    public Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(long afterId, int maxCount, CancellationToken cancellationToken) =>
+        inner.ReadBatchesAsync(afterId, maxCount, cancellationToken);
+
+    public Task<IReadOnlyList<TelemetryBatch>> ReadUnrecordedBatchesAsync(CancellationToken cancellationToken) =>
+        inner.ReadUnrecordedBatchesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<StoredReading>> ReadBatchReadingsAsync(long batchId, CancellationToken cancellationToken) =>
+        inner.ReadBatchReadingsAsync(batchId, cancellationToken);
+
+    public Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.ReadBatchesAsync(tenant, from, until, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, long>> CountDuplicatesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.CountDuplicatesAsync(tenant, from, until, cancellationToken);
+}
