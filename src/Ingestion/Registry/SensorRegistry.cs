@@ -5,8 +5,9 @@ using SafetyLedger.Ledger.Events;
 namespace SafetyLedger.Ingestion.Registry;
 
 /// <summary>
-/// The in-memory projection: applies <c>SensorRegistered</c> entries in ledger order, ignoring any
-/// entry at or below the last position applied (so replays and live updates are idempotent).
+/// The in-memory projection of <c>SensorRegistered</c> entries. A sensor keeps the registration
+/// with the highest ledger position seen, so replays, the live subscription and registrars
+/// applying their own entries (in any order, concurrently) all converge on the same state.
 /// </summary>
 public sealed class SensorRegistry : ISensorRegistry
 {
@@ -36,21 +37,20 @@ public sealed class SensorRegistry : ISensorRegistry
         ArgumentNullException.ThrowIfNull(entry);
         lock (gate)
         {
-            if (entry.Position <= lastPosition)
-            {
-                return;
-            }
-
             if (string.Equals(entry.EventType, SensorStreams.RegisteredEventType, StringComparison.Ordinal))
             {
                 var registration = JsonSerializer.Deserialize(entry.Payload.Span, IngestionJsonContext.Default.SensorRegistration);
-                if (registration is not null)
+                if (registration is not null
+                    && (!sensors.TryGetValue((entry.Tenant, registration.Id), out var known) || known.Position < entry.Position))
                 {
                     sensors[(entry.Tenant, registration.Id)] = new RegisteredSensor(entry.Tenant, registration, entry.Position, entry.RecordedAt);
                 }
             }
 
-            Interlocked.Exchange(ref lastPosition, entry.Position);
+            if (entry.Position > lastPosition)
+            {
+                Interlocked.Exchange(ref lastPosition, entry.Position);
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SafetyLedger.Ingestion.Registry;
+using SafetyLedger.Ingestion.Tests.Support;
+using SafetyLedger.Ledger.Storage;
+using SafetyLedger.Ledger.Storage.Sqlite;
+
+namespace SafetyLedger.Ingestion.Tests.Registry;
+
+public sealed class SensorRegistrarTests
+{
+    [Fact]
+    public async Task Concurrent_registrations_all_reach_the_registry()
+    {
+        using var folder = new TempFolder();
+        await using var store = SqliteLedgerStore.Open(new LedgerStorageOptions { DataDirectory = folder.Path }, TimeProvider.System, NullLogger<SqliteLedgerStore>.Instance);
+        var registry = new SensorRegistry();
+        var registrar = new SensorRegistrar(store, registry, TimeProvider.System);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
+            registrar.RegisterAsync("acme", new SensorRegistration { Id = $"t-{i:D3}", Kind = SensorKind.Temperature, Unit = "°C" }, "tester", CancellationToken.None))));
+
+        Assert.All(results, r => Assert.NotNull(r.Sensor));
+        Assert.Equal(100, registry.List("acme").Count);
+        Assert.Equal(store.Count - 1, registry.LastPosition);
+    }
+
+    [Fact]
+    public async Task Replaying_the_ledger_in_any_order_gives_the_same_registry()
+    {
+        using var folder = new TempFolder();
+        await using var store = SqliteLedgerStore.Open(new LedgerStorageOptions { DataDirectory = folder.Path }, TimeProvider.System, NullLogger<SqliteLedgerStore>.Instance);
+        var live = new SensorRegistry();
+        var registrar = new SensorRegistrar(store, live, TimeProvider.System);
+        for (var i = 0; i < 10; i++)
+        {
+            await registrar.RegisterAsync("acme", new SensorRegistration { Id = $"p-{i}", Kind = SensorKind.Pressure, Unit = "kPa" }, "tester", CancellationToken.None);
+        }
+
+        var replayed = new SensorRegistry();
+        foreach (var entry in (await store.ReadAllAsync(0, 100, CancellationToken.None)).Reverse())
+        {
+            replayed.Apply(entry);
+        }
+
+        Assert.Equal(live.List("acme").Select(s => (s.Registration.Id, s.Position)), replayed.List("acme").Select(s => (s.Registration.Id, s.Position)));
+    }
+}
