@@ -66,4 +66,18 @@ public sealed class MerkleHashTests
     {
         Assert.Throws<ArgumentException>(() => MerkleHash.Node(new byte[leftLength], new byte[rightLength]));
     }
+
+    [Fact]
+    public void A_leaf_hashed_with_a_reused_hasher_equals_the_one_shot_leaf_hash()
+    {
+        using var hasher = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var random = new Random(5);
+        for (var length = 0; length < 1_500; length += 37)
+        {
+            var entry = new byte[length];
+            random.NextBytes(entry);
+
+            Assert.Equal(MerkleHash.Leaf(entry), MerkleHash.Leaf(hasher, entry));
+        }
+    }
 }

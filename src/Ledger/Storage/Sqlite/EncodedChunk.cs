@@ -1,4 +1,4 @@
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
-/// <summary>Encoded entries in position order with their leaf hashes.</summary>
-internal sealed record EncodedChunk(long FirstPosition, IReadOnlyList<byte[]> Entries, IReadOnlyList<byte[]> LeafHashes);
+/// <summary>Encoded entries in position order and the Merkle node hashes they completed, in node-id order.</summary>
+internal sealed record EncodedChunk(long FirstPosition, IReadOnlyList<byte[]> Entries, IReadOnlyList<byte[]> Nodes);

@@ -1,20 +1,26 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// Encodes staged entries and hashes their leaves, in position order. For large commits this runs
-/// on a second thread, one chunk ahead of the SQLite inserts, so that encoding and hashing overlap
-/// with writing instead of adding to it. The writer grows the Merkle frontier as chunks arrive.
+/// Encodes staged entries, hashes their leaves and grows the Merkle frontier, in position order.
+/// For large commits this runs on a second thread, one chunk ahead of the SQLite inserts, so that
+/// encoding and hashing overlap with writing instead of adding to it.
 /// </summary>
-internal sealed class EncodingPipeline : IDisposable
+internal sealed class EncodingPipeline(MerkleFrontier frontier) : IDisposable
 {
     private const int ChunkSize = 128;
     private const int ParallelThreshold = 2 * ChunkSize;
 
     private readonly EntryEncoder encoder = new();
+    private readonly IncrementalHash leafHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly List<MerkleNode> completed = [];
+
+    /// <summary>The frontier the pipeline grows; replaced when a failed commit restores it.</summary>
+    public MerkleFrontier Frontier { get; set; } = frontier;
 
     public IEnumerable<EncodedChunk> Encode(IReadOnlyList<StagedEntry> entries, DateTimeOffset recordedAt)
     {
@@ -65,19 +71,28 @@ internal sealed class EncodingPipeline : IDisposable
         }
     }
 
-    public void Dispose() => encoder.Dispose();
+    public void Dispose()
+    {
+        encoder.Dispose();
+        leafHasher.Dispose();
+    }
 
     private EncodedChunk EncodeChunk(IReadOnlyList<StagedEntry> entries, int start, int count, DateTimeOffset recordedAt)
     {
         var bytes = new byte[count][];
-        var leaves = new byte[count][];
+        var nodes = new List<byte[]>(count * 2);
         for (var i = 0; i < count; i++)
         {
             var entry = entries[start + i];
             bytes[i] = encoder.Encode(entry.Position, entry.StreamId, entry.StreamVersion, entry.Data, recordedAt);
-            leaves[i] = MerkleHash.Leaf(bytes[i]);
+            completed.Clear();
+            Frontier.Append(MerkleHash.Leaf(leafHasher, bytes[i]), completed);
+            foreach (var node in completed)
+            {
+                nodes.Add(node.Hash);
+            }
         }
 
-        return new EncodedChunk(entries[start].Position, bytes, leaves);
+        return new EncodedChunk(entries[start].Position, bytes, nodes);
     }
 }

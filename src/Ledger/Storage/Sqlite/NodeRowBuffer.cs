@@ -9,11 +9,11 @@ internal sealed class NodeRowBuffer(long firstNodeId, Action<long, byte[]> write
     private long nextId = firstNodeId;
     private int count;
 
-    public void AddRange(List<MerkleNode> nodes)
+    public void AddRange(IReadOnlyList<byte[]> hashes)
     {
-        foreach (var node in nodes)
+        foreach (var hash in hashes)
         {
-            node.Hash.CopyTo(row, count * MerkleHash.Size);
+            hash.CopyTo(row, count * MerkleHash.Size);
             count++;
             if (count == SqliteSchema.MaxNodesPerChunk)
             {

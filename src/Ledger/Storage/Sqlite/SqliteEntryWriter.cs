@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
@@ -41,10 +40,10 @@ internal sealed class SqliteEntryWriter : IDisposable
 
     /// <summary>
     /// Inserts the batch atomically: new streams, the encoded entries as <paramref name="chunks"/>
-    /// yields them, the stream ranges, and the Merkle nodes they complete as they grow
-    /// <paramref name="frontier"/>, in rows of up to 64 hashes. On failure the caller restores the frontier.
+    /// yields them, the stream ranges, and the Merkle nodes they completed (ids from
+    /// <paramref name="firstNodeId"/> on) in rows of up to 64 hashes.
     /// </summary>
-    public void Write(StagedBatch batch, MerkleFrontier frontier, IEnumerable<EncodedChunk> chunks)
+    public void Write(StagedBatch batch, long firstNodeId, IEnumerable<EncodedChunk> chunks)
     {
         using var transaction = connection.BeginTransaction();
         foreach (var command in new[] { insertEntry, insertStream, insertRange, insertChunk })
@@ -60,17 +59,15 @@ internal sealed class SqliteEntryWriter : IDisposable
             }
         }
 
-        var nodes = new NodeRowBuffer(MerkleNodeIds.NodeCount(frontier.Size), (id, hashes) => Execute(insertChunk, id, hashes));
-        var completed = new List<MerkleNode>();
+        var nodes = new NodeRowBuffer(firstNodeId, (id, hashes) => Execute(insertChunk, id, hashes));
         foreach (var chunk in chunks)
         {
             for (var i = 0; i < chunk.Entries.Count; i++)
             {
                 Execute(insertEntry, chunk.FirstPosition + i, chunk.Entries[i]);
-                completed.Clear();
-                frontier.Append(chunk.LeafHashes[i], completed);
-                nodes.AddRange(completed);
             }
+
+            nodes.AddRange(chunk.Nodes);
         }
 
         nodes.Flush();

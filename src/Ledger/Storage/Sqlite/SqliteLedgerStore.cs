@@ -27,9 +27,8 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     private readonly ConcurrentDictionary<long, byte[]> nodeCache = new();
     private readonly ConcurrentBag<SqliteNodeReader> nodeReaders = [];
     private readonly Dictionary<string, StreamState> streamCache = new(StringComparer.Ordinal);
-    private readonly EncodingPipeline pipeline = new();
+    private readonly EncodingPipeline pipeline;
     private readonly SqliteEntryReader reader;
-    private MerkleFrontier frontier;
     private long count;
     private long lastStreamNo;
     private TaskCompletionSource headChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,7 +45,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         entryWriter = new SqliteEntryWriter(writer);
         count = entryWriter.CountEntries();
         lastStreamNo = entryWriter.MaxStreamNo();
-        frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
+        pipeline = new EncodingPipeline(WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes)));
         queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(4096)
         {
             SingleReader = true,
@@ -226,9 +225,10 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             return;
         }
 
+        var firstNodeId = MerkleNodeIds.NodeCount(count);
         try
         {
-            entryWriter.Write(batch, frontier, pipeline.Encode(batch.Entries, batch.RecordedAt));
+            entryWriter.Write(batch, firstNodeId, pipeline.Encode(batch.Entries, batch.RecordedAt));
         }
 #pragma warning disable CA1031 // Any storage failure fails the whole group; nothing was acknowledged.
         catch (Exception ex)
@@ -237,7 +237,7 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
             LogCommitFailed(ex, batch.Entries.Count);
             streamCache.Clear();
             lastStreamNo = entryWriter.MaxStreamNo();
-            frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
+            pipeline.Frontier = WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes));
             foreach (var (pending, _) in accepted)
             {
                 pending.Fail(new IOException("The ledger could not commit the append; nothing of it was stored.", ex));
