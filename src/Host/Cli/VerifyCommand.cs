@@ -7,6 +7,7 @@ using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Notes;
 using SafetyLedger.Ledger.Proofs;
 using SafetyLedger.Ledger.Storage;
+using SafetyLedger.Ledger.Verification;
 using SafetyLedger.Ledger.Storage.Sqlite;
 
 namespace SafetyLedger.Host.Cli;
@@ -166,19 +167,7 @@ internal static class VerifyCommand
             return await VerifyTelemetryAsync(context, storage, ct);
         }
 
-        if (report.FirstBadPosition is long position)
-        {
-            await context.Error.WriteLineAsync($"FAILED at position {position}");
-        }
-        else
-        {
-            await context.Error.WriteLineAsync("FAILED");
-        }
-
-        foreach (var finding in report.Findings.Concat(audit.Findings))
-        {
-            await context.Error.WriteLineAsync($"  - {finding.Message}");
-        }
+        await ReportFindingsAsync(context, [.. report.Findings, .. audit.Findings]);
 
         return ExitCodes.Failed;
     }
@@ -231,16 +220,19 @@ internal static class VerifyCommand
             return ExitCodes.Ok;
         }
 
-        if (telemetry.Findings.Where(f => f.Position is not null).Min(f => f.Position) is long position)
-        {
-            await context.Error.WriteLineAsync($"FAILED at position {position}");
-        }
+        await ReportFindingsAsync(context, telemetry.Findings);
 
-        foreach (var finding in telemetry.Findings)
+        return ExitCodes.Failed;
+    }
+
+    /// <summary>"FAILED at position N" (the first position any finding names) and every finding, on stderr.</summary>
+    private static async Task ReportFindingsAsync(CliContext context, IReadOnlyList<VerificationFinding> findings)
+    {
+        var first = findings.Where(f => f.Position is not null).Min(f => f.Position);
+        await context.Error.WriteLineAsync(first is long position ? $"FAILED at position {position}" : "FAILED");
+        foreach (var finding in findings)
         {
             await context.Error.WriteLineAsync($"  - {finding.Message}");
         }
-
-        return ExitCodes.Failed;
     }
 }
