@@ -52,9 +52,11 @@ public static class RiskCoreServiceCollectionExtensions
         services.AddSingleton<AlertProjection>();
         services.AddSingleton<AlertEscalator>();
         services.AddSingleton<RiskPipeline>();
+        services.AddSingleton<DcsRedelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertProjection>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertEscalator>());
         services.AddHostedService(sp => sp.GetRequiredService<RiskPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<DcsRedelivery>());
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using SafetyLedger.RiskCore.Explanations;
 using SafetyLedger.RiskCore.Fusion;
+using SafetyLedger.RiskCore.Response;
 
 namespace SafetyLedger.RiskCore.Alerts;
 
@@ -58,6 +59,12 @@ public sealed record Alert
     public RiskLevel? InterventionLevel { get; init; }
 
     public bool ReviewRequested { get; init; }
+
+    /// <summary>
+    /// The DCS command (intervention or cancellation) that is ledgered but not yet acknowledged by the
+    /// broker; null when there is none. It is sent again, identical, until its delivery is ledgered.
+    /// </summary>
+    public DcsCommand? PendingCommand { get; init; }
 
     public long Version { get; init; }
 

@@ -11,6 +11,7 @@ public static class AlertEventTypes
     public const string Overridden = "AlertOverridden";
     public const string InterventionCommanded = "InterventionCommanded";
     public const string ReviewRequested = "ReviewRequested";
+    public const string InterventionDelivered = "InterventionDelivered";
 
     /// <summary>Every alert stream id starts with this.</summary>
     public const string StreamPrefix = "alert-";

@@ -83,6 +83,7 @@ public static class AlertFold
                 return alert with { State = AlertState.Resolved, ResolvedAt = at, ResolvedBy = resolved.Actor, Label = resolved.Label, Comment = resolved.Comment ?? alert.Comment, UpdatedAt = at };
             case AlertEventTypes.Overridden:
                 var overridden = AlertJson.Deserialize<AlertOverridden>(entry.Payload);
+                var cancels = overridden.Action == OverrideAction.CancelIntervention ? alert.CommandId : null;
                 return alert with
                 {
                     Level = overridden.Level,
@@ -92,11 +93,24 @@ public static class AlertFold
                         OverrideAction.ConfirmIntervention => InterventionState.Confirmed,
                         _ => alert.Intervention,
                     },
+                    PendingCommand = cancels is null
+                        ? alert.PendingCommand
+                        : new DcsCommand($"{cancels}-cancel", alert.AlertId, alert.Tenant, alert.Site, DcsCommand.CancelAction, overridden.Reason, overridden.Level, alert.Confidence, at, entry.Position, cancels),
                     UpdatedAt = at,
                 };
             case AlertEventTypes.InterventionCommanded:
                 var commanded = AlertJson.Deserialize<InterventionCommanded>(entry.Payload);
-                return alert with { Intervention = InterventionState.Commanded, CommandId = commanded.CommandId, InterventionLevel = commanded.Level, UpdatedAt = at };
+                return alert with
+                {
+                    Intervention = InterventionState.Commanded,
+                    CommandId = commanded.CommandId,
+                    InterventionLevel = commanded.Level,
+                    PendingCommand = new DcsCommand(commanded.CommandId, alert.AlertId, alert.Tenant, alert.Site, commanded.Action, commanded.Reason, commanded.Level, commanded.Confidence, at, entry.Position),
+                    UpdatedAt = at,
+                };
+            case AlertEventTypes.InterventionDelivered:
+                var delivered = AlertJson.Deserialize<InterventionDelivered>(entry.Payload);
+                return alert.PendingCommand?.CommandId == delivered.CommandId ? alert with { PendingCommand = null } : alert;
             case AlertEventTypes.ReviewRequested:
                 return alert with { ReviewRequested = true, UpdatedAt = at };
             default:

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyLedger.RiskCore.Alerts;
+using SafetyLedger.Ledger.Events;
 using SafetyLedger.RiskCore.Fusion;
 
 namespace SafetyLedger.RiskCore.Response;
@@ -56,24 +57,30 @@ public sealed partial class TieredResponder(
     {
         ArgumentNullException.ThrowIfNull(command);
         var alert = await alerts.OverrideAsync(command, cancellationToken);
-        if (command.Action == OverrideAction.CancelIntervention && alert.CommandId is { } cancelled)
+        return command.Action == OverrideAction.CancelIntervention ? await DeliverAsync(alert, cancellationToken) : alert;
+    }
+
+    /// <summary>
+    /// Sends again every command that is ledgered but whose delivery is not, once it is older than
+    /// <see cref="ResponseOptions.RedeliverAfter"/> (so one being sent right now is left alone) —
+    /// after a crash between ledgering and sending, or while the broker was unreachable. The command
+    /// is identical each time; the DCS de-duplicates on its id. Returns how many were delivered now.
+    /// </summary>
+    public async Task<int> RedeliverPendingAsync(CancellationToken cancellationToken)
+    {
+        var due = time.GetUtcNow() - _options.RedeliverAfter;
+        var delivered = 0;
+        foreach (var alert in await alerts.OpenAlertsAsync(cancellationToken))
         {
-            var cancel = new DcsCommand(
-                $"{cancelled}-cancel",
-                alert.AlertId,
-                alert.Tenant,
-                alert.Site,
-                DcsCommand.CancelAction,
-                command.Reason,
-                alert.Level,
-                alert.Confidence,
-                time.GetUtcNow(),
-                alert.LastPosition,
-                cancelled);
-            await PublishAsync(cancel, cancellationToken);
+            if (alert.PendingCommand is { } pending && pending.IssuedAt <= due)
+            {
+                LogRedelivering(pending.CommandId, alert.AlertId, pending.IssuedAt);
+                var after = await DeliverAsync(alert, cancellationToken);
+                delivered += after.PendingCommand?.CommandId == pending.CommandId ? 0 : 1;
+            }
         }
 
-        return alert;
+        return delivered;
     }
 
     private async Task<Alert> CommandAsync(Alert alert, SiteResponseOptions site, CancellationToken cancellationToken)
@@ -84,13 +91,17 @@ public sealed partial class TieredResponder(
         var reason = string.Create(CultureInfo.InvariantCulture, $"{alert.Level} alert at confidence {alert.Confidence:F2}: {alert.Explanation.Summary}");
         var commanded = new InterventionCommanded(alert.AlertId, commandId, alert.Site, topic, action, reason, alert.Level, alert.Confidence);
         var ledgered = await alerts.AppendAsync(alert, AlertEventTypes.InterventionCommanded, commanded, actor: null, cancellationToken);
-        var command = new DcsCommand(commandId, alert.AlertId, alert.Tenant, alert.Site, action, reason, alert.Level, alert.Confidence, ledgered.UpdatedAt, ledgered.LastPosition);
-        await PublishAsync(command, cancellationToken);
-        return ledgered;
+        return await DeliverAsync(ledgered, cancellationToken);
     }
 
-    private async Task PublishAsync(DcsCommand command, CancellationToken cancellationToken)
+    /// <summary>Publishes the alert's pending command and ledgers its delivery; on failure it stays pending.</summary>
+    private async Task<Alert> DeliverAsync(Alert alert, CancellationToken cancellationToken)
     {
+        if (alert.PendingCommand is not { } command)
+        {
+            return alert;
+        }
+
         try
         {
             await publisher.PublishAsync(command, cancellationToken);
@@ -98,16 +109,40 @@ public sealed partial class TieredResponder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The command is ledgered; an operator sees it on the alert and the DCS link's failure here.
-            LogPublishFailed(ex, command.CommandId, command.AlertId);
+            LogPublishFailed(ex, command.CommandId, command.AlertId, _options.RedeliverAfter);
+            return alert;
+        }
+
+        var delivered = new InterventionDelivered(alert.AlertId, command.CommandId, command.Action);
+        for (var current = alert; ;)
+        {
+            try
+            {
+                return await alerts.AppendAsync(current, AlertEventTypes.InterventionDelivered, delivered, actor: null, cancellationToken);
+            }
+            catch (WrongExpectedVersionException)
+            {
+                // Someone appended to the alert meanwhile (an operator, the escalator): record the
+                // delivery after it, unless that entry already replaced or delivered the command.
+                var reloaded = await alerts.GetAsync(alert.Tenant, alert.AlertId, cancellationToken);
+                if (reloaded?.PendingCommand?.CommandId != command.CommandId)
+                {
+                    return reloaded ?? alert;
+                }
+
+                current = reloaded;
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DCS command {Action} for alert {AlertId} sent to {Tenant}/{Site} (ledgered at {Position})")]
     private partial void LogCommanded(string action, string alertId, string tenant, string site, long position);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "DCS command {CommandId} for alert {AlertId} is ledgered but could not be sent")]
-    private partial void LogPublishFailed(Exception exception, string commandId, string alertId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "DCS command {CommandId} for alert {AlertId} is ledgered but could not be sent; sent again after {RedeliverAfter}")]
+    private partial void LogPublishFailed(Exception exception, string commandId, string alertId, TimeSpan redeliverAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending DCS command {CommandId} for alert {AlertId} again (ledgered at {IssuedAt}, delivery not ledgered)")]
+    private partial void LogRedelivering(string commandId, string alertId, DateTimeOffset issuedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} of {Tenant} queued for human review: {Reason}")]
     private partial void LogReview(string alertId, string tenant, string reason);

@@ -1,13 +1,6 @@
-using System.Buffers;
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
 using SafetyLedger.RiskCore.Alerts;
 using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Response;
@@ -21,21 +14,7 @@ public sealed class MqttDcsCommandPublisherTests
     public async Task A_subscriber_on_the_broker_receives_the_command_that_was_ledgered_first()
     {
         var port = FreePort.Next();
-        using var server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(port)
-            .Build());
-        await server.StartAsync();
-        var received = Channel.CreateUnbounded<(string Topic, string Payload)>();
-        using var subscriber = new MqttClientFactory().CreateMqttClient();
-        subscriber.ApplicationMessageReceivedAsync += e =>
-        {
-            received.Writer.TryWrite((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray())));
-            return Task.CompletedTask;
-        };
-        await subscriber.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("dcs-site-1").Build(), CancellationToken.None);
-        await subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sl/+/+/dcs/cmd", MqttQualityOfServiceLevel.AtLeastOnce).Build(), CancellationToken.None);
+        await using var broker = await DcsBroker.StartAsync(port);
         await using var mqtt = new MqttDcsCommandPublisher(Options.Create(new MqttDcsOptions { Port = port }), NullLogger<MqttDcsCommandPublisher>.Instance);
         await using var ledger = new AlertLedger(innerPublisher: mqtt);
 
@@ -43,7 +22,7 @@ public sealed class MqttDcsCommandPublisherTests
         alert = await ledger.Responder.RespondAsync(alert!, CancellationToken.None);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var (topic, payload) = await received.Reader.ReadAsync(timeout.Token);
+        var (topic, payload) = await broker.Received.Reader.ReadAsync(timeout.Token);
         Assert.Equal("sl/tenant-1/site-1/dcs/cmd", topic);
         var command = JsonSerializer.Deserialize<DcsCommand>(payload, AlertJson.Options)!;
         Assert.Equal(alert.AlertId, command.AlertId);
@@ -54,7 +33,27 @@ public sealed class MqttDcsCommandPublisherTests
         Assert.Equal(AlertEventTypes.InterventionCommanded, ledgered.EventType);
         Assert.Equal(ledgered.Position, command.LedgerPosition);
         Assert.True(ledgered.Position < countAtPublish);
-        await subscriber.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
-        await server.StopAsync();
+        Assert.Null(alert.PendingCommand);
+    }
+
+    [Fact]
+    public async Task A_command_ledgered_while_the_broker_was_down_reaches_the_DCS_once_the_broker_is_back()
+    {
+        var port = FreePort.Next();
+        await using var mqtt = new MqttDcsCommandPublisher(Options.Create(new MqttDcsOptions { Port = port, ConnectTimeout = TimeSpan.FromSeconds(2) }), NullLogger<MqttDcsCommandPublisher>.Instance);
+        await using var ledger = new AlertLedger(innerPublisher: mqtt);
+        var alert = await ledger.Alerts.ObserveAsync(Some.Assessment(RiskLevel.Red, 0.97), [], CancellationToken.None);
+        alert = await ledger.Responder.RespondAsync(alert!, CancellationToken.None);
+        Assert.NotNull(alert.PendingCommand);
+
+        await using var broker = await DcsBroker.StartAsync(port);
+        ledger.Time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.Equal(1, await ledger.Responder.RedeliverPendingAsync(CancellationToken.None));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var (_, payload) = await broker.Received.Reader.ReadAsync(timeout.Token);
+        Assert.Equal(alert.PendingCommand, JsonSerializer.Deserialize<DcsCommand>(payload, AlertJson.Options));
+        Assert.Equal(AlertEventTypes.InterventionDelivered, (await ledger.StreamAsync(alert))[^1].EventType);
     }
 }
