@@ -5,7 +5,8 @@ namespace SafetyLedger.RiskCore.Backtesting;
 /// <summary>
 /// The named detector configurations. Each name is one fixed configuration (one threshold) used for
 /// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA (0.05) and a
-/// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags and an EWMA-smoothed score (SKAB);
+/// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags, scales floored at 1 % of each variable's level and an
+/// EWMA-smoothed score (SKAB);
 /// <c>univariate</c> the online single-stream detector (NAB), whose threshold depends on the NAB profile.
 /// </summary>
 public static class DetectorCatalog
@@ -50,9 +51,10 @@ public static class DetectorCatalog
     {
         Name = SmoothedDynamicPca,
         Lags = 12,
+        Pca = new() { RelativeScaleFloor = 0.01 },
         SmoothingAlpha = 0.2,
         ThresholdQuantile = 1.0,
-        ThresholdFactor = 2.6,
+        ThresholdFactor = 2.2,
     };
 
     /// <summary>One threshold per NAB profile, as the published NAB detectors were tuned.</summary>

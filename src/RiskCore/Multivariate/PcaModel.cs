@@ -40,7 +40,7 @@ public sealed class PcaModel
         }
 
         var p = rows[0].Length;
-        var (means, scales) = Standardization(rows, p);
+        var (means, scales) = Standardization(rows, p, options.RelativeScaleFloor);
         var z = Matrix<double>.Build.Dense(rows.Count, p, (r, c) => (rows[r][c] - means[c]) / scales[c]);
         var covariance = z.TransposeThisAndMultiply(z) / (rows.Count - 1);
         var evd = covariance.Evd(Symmetricity.Symmetric);
@@ -129,7 +129,7 @@ public sealed class PcaModel
         return t2;
     }
 
-    private static (double[] Means, double[] Scales) Standardization(IReadOnlyList<double[]> rows, int p)
+    private static (double[] Means, double[] Scales) Standardization(IReadOnlyList<double[]> rows, int p, double relativeFloor)
     {
         var means = new double[p];
         var scales = new double[p];
@@ -148,9 +148,9 @@ public sealed class PcaModel
                 variance += (row[c] - mean) * (row[c] - mean);
             }
 
-            var sd = Math.Sqrt(variance / (rows.Count - 1));
+            var scale = Math.Max(Math.Sqrt(variance / (rows.Count - 1)), relativeFloor * Math.Abs(mean));
             means[c] = mean;
-            scales[c] = sd > 1e-12 * Math.Max(1, Math.Abs(mean)) ? sd : 1;
+            scales[c] = scale > 1e-12 * Math.Max(1, Math.Abs(mean)) ? scale : 1;
         }
 
         return (means, scales);
