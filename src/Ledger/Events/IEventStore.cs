@@ -24,6 +24,15 @@ public interface IEventStore
     /// <summary>A stream's entries in version order starting at <paramref name="fromVersion"/>.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The entries of one category — every stream whose id starts with <paramref name="streamPrefix"/>
+    /// (e.g. <c>alert-</c>) — with positions in [<paramref name="fromPosition"/>, <paramref name="toPosition"/>),
+    /// in global order, from one consistent snapshot. Costs in proportion to the category, not the ledger,
+    /// so a projection rebuilds without decoding every entry. The prefix is non-empty and ends in an
+    /// ASCII character other than DEL.
+    /// </summary>
+    IAsyncEnumerable<LedgerEntry> ReadCategoryAsync(string streamPrefix, long fromPosition, long toPosition, CancellationToken cancellationToken);
+
     /// <summary>Catch-up subscription: every entry from <paramref name="fromPosition"/> on, then live ones as they are committed.</summary>
     IAsyncEnumerable<LedgerEntry> SubscribeAsync(long fromPosition, CancellationToken cancellationToken);
 }

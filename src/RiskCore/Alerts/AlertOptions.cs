@@ -15,7 +15,4 @@ public sealed class AlertOptions
 
     /// <summary>Attempts of an append that lost a race with another writer of the same alert.</summary>
     public int ConcurrencyRetries { get; set; } = 3;
-
-    /// <summary>Entries read per page when the open-alert index is loaded from the ledger.</summary>
-    public int LoadPageSize { get; set; } = 1024;
 }

@@ -238,20 +238,9 @@ public sealed partial class AlertService(IEventStore store, TimeProvider time, I
             }
 
             var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
-            for (var position = 0L; ;)
+            await foreach (var entry in store.ReadCategoryAsync(AlertEventTypes.StreamPrefix, 0, long.MaxValue, cancellationToken))
             {
-                var page = await store.ReadAllAsync(position, _options.LoadPageSize, cancellationToken);
-                foreach (var entry in page.Where(AlertFold.IsAlertEntry))
-                {
-                    alerts[entry.StreamId] = AlertFold.Apply(alerts.GetValueOrDefault(entry.StreamId), entry);
-                }
-
-                if (page.Count < _options.LoadPageSize)
-                {
-                    break;
-                }
-
-                position = page[^1].Position + 1;
+                alerts[entry.StreamId] = AlertFold.Apply(alerts.GetValueOrDefault(entry.StreamId), entry);
             }
 
             foreach (var alert in alerts.Values.Where(a => a.IsOpen))

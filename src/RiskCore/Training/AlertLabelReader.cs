@@ -6,25 +6,15 @@ namespace SafetyLedger.RiskCore.Training;
 /// <summary>Reads a tenant's resolved alerts from the ledger as labelled spans (raised − lead margin … resolved).</summary>
 public sealed class AlertLabelReader(IEventStore store, TrainingOptions options)
 {
-    private const int PageSize = 1024;
-
     public async Task<IReadOnlyList<LabelledSpan>> ReadAsync(string tenant, CancellationToken cancellationToken)
     {
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
-        for (var position = 0L; ;)
+        await foreach (var entry in store.ReadCategoryAsync(AlertEventTypes.StreamPrefix, 0, long.MaxValue, cancellationToken))
         {
-            var page = await store.ReadAllAsync(position, PageSize, cancellationToken);
-            foreach (var entry in page.Where(e => e.Tenant == tenant && AlertFold.IsAlertEntry(e)))
+            if (entry.Tenant == tenant)
             {
                 alerts[entry.StreamId] = AlertFold.Apply(alerts.GetValueOrDefault(entry.StreamId), entry);
             }
-
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-
-            position = page[^1].Position + 1;
         }
 
         return alerts.Values

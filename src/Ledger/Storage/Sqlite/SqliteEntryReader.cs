@@ -31,6 +31,44 @@ internal sealed class SqliteEntryReader(LedgerStorageOptions options)
         return entries;
     }
 
+    /// <summary>
+    /// The category's ranges overlapping [from, to) in position order (one sort), each clipped to the
+    /// bounds and read as one contiguous run of entries. The ranges statement stays open until the end,
+    /// so every read runs in its one WAL read snapshot.
+    /// </summary>
+    public IEnumerable<LedgerEntry> ReadCategory(string streamPrefix, long from, long to)
+    {
+        var last = streamPrefix.Length == 0 ? '\0' : streamPrefix[^1];
+        if (last is < ' ' or >= '\u007f')
+        {
+            throw new ArgumentException("A category prefix is non-empty and ends in a printable ASCII character.", nameof(streamPrefix));
+        }
+
+        using var connection = SqliteSchema.Open(options, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.first_position, r.count FROM streams s
+            JOIN stream_ranges r ON r.stream_no = s.stream_no
+            WHERE s.stream_id >= $low AND s.stream_id < $high
+              AND r.first_position < $to AND r.first_position + r.count > $from
+            ORDER BY r.first_position
+            """;
+        command.Parameters.AddWithValue("$low", streamPrefix);
+        command.Parameters.AddWithValue("$high", string.Concat(streamPrefix.AsSpan(0, streamPrefix.Length - 1), [(char)(last + 1)]));
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        using var ranges = command.ExecuteReader();
+        while (ranges.Read())
+        {
+            var first = Math.Max(from, ranges.GetInt64(0));
+            var end = Math.Min(to, ranges.GetInt64(0) + ranges.GetInt64(1));
+            foreach (var entry in ReadPositions(connection, first, end))
+            {
+                yield return entry;
+            }
+        }
+    }
+
     public List<LedgerEntry> ReadPositions(long from, long to)
     {
         using var connection = SqliteSchema.Open(options, readOnly: true);

@@ -98,6 +98,17 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     public Task<IReadOnlyList<LedgerEntry>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LedgerEntry>>(reader.ReadStream(streamId, fromVersion, maxCount));
 
+    public async IAsyncEnumerable<LedgerEntry> ReadCategoryAsync(string streamPrefix, long fromPosition, long toPosition, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streamPrefix);
+        await Task.Yield();
+        foreach (var entry in reader.ReadCategory(streamPrefix, fromPosition, toPosition))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+    }
+
     public async IAsyncEnumerable<LedgerEntry> SubscribeAsync(long fromPosition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const int PageSize = 512;

@@ -5,28 +5,28 @@ using SafetyLedger.Ledger.Events;
 namespace SafetyLedger.RiskCore.Alerts.Projection;
 
 /// <summary>
-/// Keeps the alert read table up to date: a catch-up subscription from the table's next position
-/// folds every alert entry with <see cref="AlertFold"/> and saves the row with the position after it.
+/// Keeps the alert read table up to date: a category read of the alert streams from the table's next
+/// position, then a live subscription from the head, folds every alert entry with <see cref="AlertFold"/>
+/// and saves the row with the position after it.
 /// </summary>
 public sealed partial class AlertProjection(IEventStore store, IAlertReadStore table, ILogger<AlertProjection> logger) : BackgroundService
 {
-    private const int PageSize = 1024;
-
-    /// <summary>Projects every entry committed so far, then returns (a rebuild, or a test's barrier).</summary>
+    /// <summary>
+    /// Projects every alert entry committed so far — a category read, so only alert entries are
+    /// decoded — then moves the table's position to the head and returns (a rebuild, or a test's barrier).
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var from = await table.NextPositionAsync(cancellationToken);
+        var head = store.Count;
+        await foreach (var entry in store.ReadCategoryAsync(AlertEventTypes.StreamPrefix, from, head, cancellationToken))
         {
-            var page = await store.ReadAllAsync(await table.NextPositionAsync(cancellationToken), PageSize, cancellationToken);
-            foreach (var entry in page)
-            {
-                await ApplyAsync(entry, cancellationToken);
-            }
+            await ApplyAsync(entry, cancellationToken);
+        }
 
-            if (page.Count < PageSize)
-            {
-                return;
-            }
+        if (head > await table.NextPositionAsync(cancellationToken))
+        {
+            await table.SaveAsync(null, head, cancellationToken);
         }
     }
 
@@ -47,10 +47,11 @@ public sealed partial class AlertProjection(IEventStore store, IAlertReadStore t
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var from = await table.NextPositionAsync(stoppingToken);
-        LogStarting(from);
         try
         {
+            await CatchUpAsync(stoppingToken);
+            var from = await table.NextPositionAsync(stoppingToken);
+            LogStarting(from);
             await foreach (var entry in store.SubscribeAsync(from, stoppingToken))
             {
                 await ApplyAsync(entry, stoppingToken);
