@@ -7,7 +7,7 @@ namespace SafetyLedger.RiskCore.Backtesting;
 /// a whole benchmark: <c>pca</c> static PCA T²+Q; <c>dpca</c> dynamic PCA with 2 lags, an EWMA (0.05) and a
 /// 3-sample rule (TEP); <c>dpca-ewma</c> dynamic PCA with 12 lags, scales floored at 1 % of each variable's level and an
 /// EWMA-smoothed score (SKAB);
-/// <c>univariate</c> the online single-stream detector (NAB), whose threshold depends on the NAB profile.
+/// <c>univariate</c> the online single-stream detector (NAB; one threshold serves all three NAB profiles).
 /// </summary>
 public static class DetectorCatalog
 {
@@ -31,7 +31,7 @@ public static class DetectorCatalog
             Pca => new PcaSequenceDetector(new PcaDetectorOptions()),
             DynamicPca => new PcaSequenceDetector(DynamicPcaOptions()),
             SmoothedDynamicPca => new PcaSequenceDetector(SmoothedDynamicPcaOptions()),
-            Univariate => new UnivariateStreamDetector(UnivariateOptions(profile)),
+            Univariate => new UnivariateStreamDetector(new UnivariateDetectorOptions()),
             _ => throw new ArgumentException($"Unknown detector '{name}'.", nameof(name)),
         };
     }
@@ -56,17 +56,4 @@ public static class DetectorCatalog
         ThresholdQuantile = 1.0,
         ThresholdFactor = 2.2,
     };
-
-    /// <summary>One threshold per NAB profile, as the published NAB detectors were tuned.</summary>
-    public static UnivariateDetectorOptions UnivariateOptions(NabProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var threshold = profile.Name switch
-        {
-            "reward_low_FP_rate" => 0.978,
-            "reward_low_FN_rate" => 0.954,
-            _ => 0.954,
-        };
-        return new UnivariateDetectorOptions { Threshold = threshold };
-    }
 }
