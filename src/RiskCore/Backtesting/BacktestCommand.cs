@@ -46,8 +46,8 @@ public sealed class BacktestCommand
     }
 
     private const string UsageText =
-        "usage: ledger backtest --train NORMAL_FILE --test FILE [--detector auto|pca|dpca|dpca-ewma|univariate] [--profile standard|reward_low_FP|reward_low_FN]\n" +
-        "       ledger backtest --benchmark nab|skab|tep --data DIR [--detector NAME] [--profile PROFILE]";
+        "usage: ledger backtest --train NORMAL_FILE --test FILE [--detector auto|pca|dpca|dpca-ewma|univariate]\n" +
+        "       ledger backtest --benchmark nab|skab|tep --data DIR [--detector NAME] [--profile standard|reward_low_FP|reward_low_FN (nab)]";
 
     private static string? UsageProblem(BacktestRequest request)
     {
@@ -59,6 +59,11 @@ public sealed class BacktestCommand
         if (request.Profile is not null && NabProfile.Find(request.Profile) is null)
         {
             return $"unknown profile '{request.Profile}'.";
+        }
+
+        if (request.Profile is not null && !string.Equals(request.Benchmark, "nab", StringComparison.OrdinalIgnoreCase))
+        {
+            return "--profile selects a NAB scoring profile; it goes with --benchmark nab only.";
         }
 
         if (request.Benchmark is not null)

@@ -22,12 +22,12 @@ public static class DetectorCatalog
     public static bool IsKnown(string name) => Names.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a detector; <c>auto</c> picks <c>univariate</c> for one column and <c>dpca-ewma</c> otherwise.</summary>
-    public static ISequenceDetector Create(string name, int columns, NabProfile profile)
+    public static ISequenceDetector Create(string name, int columns)
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.ToLowerInvariant() switch
         {
-            Auto => Create(columns == 1 ? Univariate : SmoothedDynamicPca, columns, profile),
+            Auto => Create(columns == 1 ? Univariate : SmoothedDynamicPca, columns),
             Pca => new PcaSequenceDetector(new PcaDetectorOptions()),
             DynamicPca => new PcaSequenceDetector(DynamicPcaOptions()),
             SmoothedDynamicPca => new PcaSequenceDetector(SmoothedDynamicPcaOptions()),

@@ -29,8 +29,7 @@ internal static class TrainTestBacktest
             throw new TableFormatException($"the training file has {train.RowCount} rows; at least {minimum} are needed.");
         }
 
-        var profile = request.Profile is null ? NabProfile.Standard : NabProfile.Find(request.Profile)!;
-        var detector = DetectorCatalog.Create(name, test.ColumnCount, profile);
+        var detector = DetectorCatalog.Create(name, test.ColumnCount);
         detector.Fit(train.Rows);
         var output = new StringBuilder(test.RowCount * 16);
         for (var row = 0; row < test.RowCount; row++)

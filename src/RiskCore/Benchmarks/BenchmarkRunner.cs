@@ -29,7 +29,7 @@ internal static class BenchmarkRunner
         {
             "skab" => SkabReport(await new SkabBenchmark(Factory(request, DetectorCatalog.SmoothedDynamicPca, 8)).RunAsync(directory, ct)),
             "tep" => TepReport(await new TepBenchmark(Factory(request, DetectorCatalog.DynamicPca, TepBenchmark.Variables)).RunAsync(directory, ct)),
-            _ => NabReport(await new NabBenchmark(p => DetectorCatalog.Create(request.Detector ?? DetectorCatalog.Univariate, 1, p))
+            _ => NabReport(await new NabBenchmark(_ => DetectorCatalog.Create(request.Detector ?? DetectorCatalog.Univariate, 1))
                 .RunAsync(directory, request.Profile is null ? NabProfile.All : [NabProfile.Find(request.Profile)!], ct)),
         };
         await stdout.WriteAsync(report.AsMemory(), ct);
@@ -38,7 +38,7 @@ internal static class BenchmarkRunner
     }
 
     private static Func<ISequenceDetector> Factory(BacktestRequest request, string fallback, int columns) =>
-        () => DetectorCatalog.Create(request.Detector ?? fallback, columns, NabProfile.Standard);
+        () => DetectorCatalog.Create(request.Detector ?? fallback, columns);
 
     internal static string SkabReport(SkabResult result)
     {

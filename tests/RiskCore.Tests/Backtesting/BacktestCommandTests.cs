@@ -134,4 +134,16 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Empty(output);
         Assert.Contains("usage", err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("a.csv", "b.csv", null, "standard")]
+    [InlineData(null, null, "skab", "standard")]
+    [InlineData(null, null, "nab", "nosuch")]
+    public async Task A_profile_is_a_usage_error_unless_it_names_a_NAB_profile_for_the_NAB_benchmark(string? train, string? test, string? benchmark, string profile)
+    {
+        var (code, output, err) = await Run(new BacktestRequest(train, test, null, benchmark, benchmark is null ? null : "dir", profile));
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("profile", err, StringComparison.Ordinal);
+    }
 }

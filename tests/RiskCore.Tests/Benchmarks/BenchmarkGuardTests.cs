@@ -19,7 +19,7 @@ public sealed class BenchmarkGuardTests
     public async Task Nab_whole_corpus_standard_profile_stays_at_or_above_the_floor()
     {
         var nab = Path.Combine(SharedData.Root(), "nab");
-        var results = await new NabBenchmark(p => DetectorCatalog.Create(DetectorCatalog.Univariate, 1, p))
+        var results = await new NabBenchmark(_ => DetectorCatalog.Create(DetectorCatalog.Univariate, 1))
             .RunAsync(nab, [NabProfile.Standard], CancellationToken.None);
         Assert.Equal(58, results[0].Files);
         Assert.True(results[0].Score >= NabStandardFloor, $"NAB standard {results[0].Score:F1} fell below {NabStandardFloor}");
@@ -29,7 +29,7 @@ public sealed class BenchmarkGuardTests
     public async Task Tep_mean_detection_stays_above_the_floor_at_five_percent_false_alarms()
     {
         var tep = Path.Combine(SharedData.Root(), "tep");
-        var result = await new TepBenchmark(() => DetectorCatalog.Create(DetectorCatalog.DynamicPca, TepBenchmark.Variables, NabProfile.Standard))
+        var result = await new TepBenchmark(() => DetectorCatalog.Create(DetectorCatalog.DynamicPca, TepBenchmark.Variables))
             .RunAsync(tep, CancellationToken.None);
         Assert.True(result.FalseAlarmRate <= TepFalseAlarmCeiling, $"TEP false alarms {result.FalseAlarmRate:P1}");
         Assert.True(result.MeanDetectionExcludingUndetectable >= TepDetectionFloor, $"TEP detection {result.MeanDetectionExcludingUndetectable:P1}");

@@ -16,7 +16,7 @@ public sealed class SkabBenchmarkTests
     {
         var skab = Path.Combine(SharedData.Root(), "skab");
         Assert.True(Directory.Exists(skab), $"SKAB data missing at {skab}");
-        var result = await new SkabBenchmark(() => DetectorCatalog.Create(DetectorCatalog.SmoothedDynamicPca, 8, NabProfile.Standard))
+        var result = await new SkabBenchmark(() => DetectorCatalog.Create(DetectorCatalog.SmoothedDynamicPca, 8))
             .RunAsync(skab, CancellationToken.None);
         Assert.Equal(34, result.Files);
         Assert.True(result.Counts.F1 >= F1Floor, $"SKAB F1 {result.Counts.F1:F3} fell below {F1Floor}");
