@@ -15,7 +15,9 @@ internal sealed class ChunkClaims : IDisposable
     private readonly AppendTimings timings;
     private readonly ManualResetEventSlim[] ready;
     private readonly bool[] done;
+    private readonly ManualResetEventSlim idle = new(initialState: true, spinCount: 0);
     private int claimed = -1;
+    private int helping;
     private Exception? failure;
 
     public ChunkClaims(IReadOnlyList<StagedEntry> entries, DateTimeOffset recordedAt, EncodedChunk[] chunks, AppendTimings timings)
@@ -28,24 +30,27 @@ internal sealed class ChunkClaims : IDisposable
         done = new bool[chunks.Length];
     }
 
-    /// <summary>The helper thread: encodes unclaimed chunks until none is left.</summary>
+    /// <summary>
+    /// The helper thread: encodes unclaimed chunks until none is left. A helper that starts after
+    /// <see cref="Stop"/> (or after the writer claimed everything) touches nothing.
+    /// </summary>
     public void Help(ChunkEncoder encoder)
     {
+        Interlocked.Increment(ref helping);
         try
         {
-            while (TryEncodeNext(encoder))
+            if (Volatile.Read(ref claimed) >= chunks.Length - 1)
             {
+                return;
             }
+
+            idle.Reset();
+            HelpWhileWork(encoder);
+            idle.Set();
         }
-#pragma warning disable CA1031 // Handed to the writer, which rethrows it; the helper must never leave the writer waiting.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        finally
         {
-            Volatile.Write(ref failure, ex);
-            foreach (var signal in ready)
-            {
-                signal.Set();
-            }
+            Interlocked.Decrement(ref helping);
         }
     }
 
@@ -67,14 +72,47 @@ internal sealed class ChunkClaims : IDisposable
         return chunks[index];
     }
 
-    /// <summary>Stops further claims (the writer gave up on this commit); a chunk being encoded is finished.</summary>
-    public void Stop() => Interlocked.Exchange(ref claimed, chunks.Length);
+    /// <summary>
+    /// Stops further claims and waits until the helper is not inside a chunk, so that the chunks and its
+    /// encoder can be reused. A helper task that has not started yet is not waited for (the thread pool may
+    /// be busy): once started, it finds nothing left to claim and touches nothing.
+    /// </summary>
+    public void Stop()
+    {
+        Interlocked.Exchange(ref claimed, chunks.Length);
+        while (Volatile.Read(ref helping) > 0)
+        {
+            idle.Wait();
+        }
+    }
 
     public void Dispose()
     {
         foreach (var signal in ready)
         {
             signal.Dispose();
+        }
+
+        idle.Dispose();
+    }
+
+    private void HelpWhileWork(ChunkEncoder encoder)
+    {
+        try
+        {
+            while (TryEncodeNext(encoder))
+            {
+            }
+        }
+#pragma warning disable CA1031 // Handed to the writer, which rethrows it; the helper must never leave the writer waiting.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Volatile.Write(ref failure, ex);
+            foreach (var signal in ready)
+            {
+                signal.Set();
+            }
         }
     }
 

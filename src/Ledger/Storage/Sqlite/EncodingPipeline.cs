@@ -31,7 +31,11 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
         }
 
         using var claims = new ChunkClaims(entries, recordedAt, chunks, timings);
-        var helper = chunks.Length > 1 ? Task.Run(() => claims.Help(helperEncoder), CancellationToken.None) : Task.CompletedTask;
+        if (chunks.Length > 1)
+        {
+            _ = Task.Run(() => claims.Help(helperEncoder), CancellationToken.None);
+        }
+
         try
         {
             for (var i = 0; i < chunks.Length; i++)
@@ -45,9 +49,6 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
         finally
         {
             claims.Stop();
-#pragma warning disable VSTHRD002 // The ledger's writer runs on its own thread; it waits for its helper, never for a UI context.
-            helper.Wait(CancellationToken.None);
-#pragma warning restore VSTHRD002
         }
     }
 
