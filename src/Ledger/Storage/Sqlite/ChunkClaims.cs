@@ -74,8 +74,8 @@ internal sealed class ChunkClaims : IDisposable
 
     /// <summary>
     /// Stops further claims and waits until the helper is not inside a chunk, so that the chunks and its
-    /// encoder can be reused. A helper task that has not started yet is not waited for (the thread pool may
-    /// be busy): once started, it finds nothing left to claim and touches nothing.
+    /// encoder can be reused. A helper that has not picked this commit up yet is not waited for: when it
+    /// does, it finds nothing left to claim and touches nothing.
     /// </summary>
     public void Stop()
     {

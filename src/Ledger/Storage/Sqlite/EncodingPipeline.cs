@@ -5,8 +5,8 @@ using SafetyLedger.Ledger.Merkle;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// Encodes staged entries and hashes their leaves on two threads (the writer and a helper, chunk by
-/// chunk, see <see cref="ChunkClaims"/>), then grows the Merkle frontier in position order on the
+/// Encodes staged entries and hashes their leaves on two threads (the writer and a dedicated helper,
+/// chunk by chunk, see <see cref="ChunkClaims"/>), then grows the Merkle frontier in position order on the
 /// writer, so that the writer's inserts overlap with the helper's encoding and neither thread idles
 /// while entries remain to encode.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
     private const int ChunkSize = 64;
 
     private readonly ChunkEncoder writerEncoder = new(timings);
-    private readonly ChunkEncoder helperEncoder = new(timings);
+    private readonly EncodingHelper helper = new(timings);
     private readonly ConcurrentBag<EncodedChunk> free = [];
 
     /// <summary>The frontier the pipeline grows; replaced when a failed commit restores it.</summary>
@@ -33,7 +33,7 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
         using var claims = new ChunkClaims(entries, recordedAt, chunks, timings);
         if (chunks.Length > 1)
         {
-            _ = Task.Run(() => claims.Help(helperEncoder), CancellationToken.None);
+            helper.Post(claims);
         }
 
         try
@@ -55,7 +55,7 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
     public void Dispose()
     {
         writerEncoder.Dispose();
-        helperEncoder.Dispose();
+        helper.Dispose();
     }
 
     private void GrowFrontier(EncodedChunk chunk)
