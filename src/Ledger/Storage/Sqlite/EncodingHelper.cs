@@ -12,6 +12,7 @@ internal sealed class EncodingHelper : IDisposable
     private readonly BlockingCollection<ChunkClaims> work = [];
     private readonly ChunkEncoder encoder;
     private readonly Thread thread;
+    private int disposed;
 
     public EncodingHelper(AppendTimings timings)
     {
@@ -22,8 +23,14 @@ internal sealed class EncodingHelper : IDisposable
 
     public void Post(ChunkClaims claims) => work.Add(claims);
 
+    /// <summary>Lets the thread finish and joins it; a second call (a store disposed twice) does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         work.CompleteAdding();
         thread.Join();
         work.Dispose();
