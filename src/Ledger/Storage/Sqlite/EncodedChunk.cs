@@ -24,6 +24,9 @@ internal sealed class EncodedChunk(int capacity)
 
     public int NodeCount { get; private set; }
 
+    /// <summary>Size of the entry buffer, which grows with the largest entries it has held.</summary>
+    public int BufferBytes => bytes.Capacity;
+
     /// <summary>Where the encoder appends the next entry.</summary>
     public IBufferWriter<byte> Writer => bytes;
 

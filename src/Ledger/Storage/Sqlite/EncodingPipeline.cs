@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using SafetyLedger.Ledger.Merkle;
 
@@ -14,9 +13,16 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
 {
     private const int ChunkSize = 64;
 
+    /// <summary>Chunks kept for reuse: enough for commits of 4,096 entries; larger commits allocate the rest.</summary>
+    private const int MaxPooledChunks = 64;
+
+    /// <summary>A chunk whose entry buffer grew past this (huge payloads) is dropped rather than kept.</summary>
+    private const int MaxPooledChunkBytes = 1 << 20;
+
     private readonly ChunkEncoder writerEncoder = new(timings);
     private readonly EncodingHelper helper = new(timings);
-    private readonly ConcurrentBag<EncodedChunk> free = [];
+    /// <summary>Reusable chunks; only the writer thread rents and returns them.</summary>
+    private readonly Stack<EncodedChunk> free = new();
 
     /// <summary>The frontier the pipeline grows; replaced when a failed commit restores it.</summary>
     public MerkleFrontier Frontier { get; set; } = frontier;
@@ -27,7 +33,7 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
         var chunks = new EncodedChunk[(entries.Count + ChunkSize - 1) / ChunkSize];
         for (var i = 0; i < chunks.Length; i++)
         {
-            chunks[i] = free.TryTake(out var chunk) ? chunk : new EncodedChunk(ChunkSize);
+            chunks[i] = free.TryPop(out var chunk) ? chunk : new EncodedChunk(ChunkSize);
         }
 
         using var claims = new ChunkClaims(entries, recordedAt, chunks, timings);
@@ -43,7 +49,10 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
                 var chunk = claims.Take(i, writerEncoder);
                 GrowFrontier(chunk);
                 yield return chunk;
-                free.Add(chunk);
+                if (free.Count < MaxPooledChunks && chunk.BufferBytes <= MaxPooledChunkBytes)
+                {
+                    free.Push(chunk);
+                }
             }
         }
         finally
