@@ -8,24 +8,6 @@ namespace SafetyLedger.Ledger.Events;
 /// </summary>
 public static class EntryCodec
 {
-    /// <summary>Property names, in the order they are written.</summary>
-    internal static class Names
-    {
-        public static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
-        public static readonly JsonEncodedText Stream = JsonEncodedText.Encode("stream");
-        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Tenant = JsonEncodedText.Encode("tenant");
-        public static readonly JsonEncodedText OccurredAt = JsonEncodedText.Encode("occurredAt");
-        public static readonly JsonEncodedText RecordedAt = JsonEncodedText.Encode("recordedAt");
-        public static readonly JsonEncodedText Payload = JsonEncodedText.Encode("payload");
-        public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
-        public static readonly JsonEncodedText Actor = JsonEncodedText.Encode("actor");
-        public static readonly JsonEncodedText CorrelationId = JsonEncodedText.Encode("correlationId");
-        public static readonly JsonEncodedText CausationId = JsonEncodedText.Encode("causationId");
-        public static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
-    }
-
     /// <summary>Encodes one entry; checks the payload first. For many entries, reuse an <see cref="EntryEncoder"/>.</summary>
     public static byte[] Encode(long position, string streamId, long streamVersion, EventData data, DateTimeOffset recordedAt)
     {

@@ -8,7 +8,11 @@ namespace SafetyLedger.Ledger.Merkle;
 /// </summary>
 public sealed class MerkleFrontier
 {
-    private readonly List<byte[]> _roots = [];
+    /// <summary>Most hashes one append writes: the leaf and one ancestor per level (a tree has at most 63 levels).</summary>
+    internal const int MaxCompletedPerAppend = 64;
+
+    /// <summary>The subtree roots, 32 bytes each, largest first; <see cref="Depth"/> of them are in use.</summary>
+    private readonly byte[] roots = new byte[MaxCompletedPerAppend * MerkleHash.Size];
 
     /// <summary>Creates the frontier of the empty tree.</summary>
     public MerkleFrontier()
@@ -18,6 +22,8 @@ public sealed class MerkleFrontier
     /// <summary>Number of leaves in the tree.</summary>
     public long Size { get; private set; }
 
+    private int Depth { get; set; }
+
     /// <summary>Rebuilds the frontier of a tree of <paramref name="size"/> leaves from its O(log n) perfect subtree roots.</summary>
     public static MerkleFrontier Restore(long size, IMerkleNodeSource nodes)
     {
@@ -26,7 +32,7 @@ public sealed class MerkleFrontier
         var frontier = new MerkleFrontier();
         foreach (var (level, index) in PerfectSubtrees.Of(0, size))
         {
-            frontier._roots.Add(PerfectSubtrees.Read(nodes, level, index));
+            PerfectSubtrees.Read(nodes, level, index).CopyTo(frontier.RootAt(frontier.Depth++));
         }
 
         frontier.Size = size;
@@ -42,6 +48,22 @@ public sealed class MerkleFrontier
     {
         ArgumentNullException.ThrowIfNull(leafHash);
         ArgumentNullException.ThrowIfNull(completed);
+        Span<byte> hashes = stackalloc byte[MaxCompletedPerAppend * MerkleHash.Size];
+        var index = Size;
+        var written = Append(leafHash, hashes, hasher: null);
+        for (var level = 0; level < written; level++)
+        {
+            completed.Add(new MerkleNode(level, index >> level, hashes.Slice(level * MerkleHash.Size, MerkleHash.Size).ToArray()));
+        }
+    }
+
+    /// <summary>
+    /// Appends a leaf hash without allocating: writes the leaf and every node it completes, bottom-up, to
+    /// <paramref name="completed"/> (room for <see cref="MaxCompletedPerAppend"/> hashes) and returns how
+    /// many. Interior nodes are hashed with <paramref name="hasher"/> when given (one per thread), else one-shot.
+    /// </summary>
+    internal int Append(ReadOnlySpan<byte> leafHash, Span<byte> completed, MerkleHasher? hasher)
+    {
         if (leafHash.Length != MerkleHash.Size)
         {
             throw new ArgumentException($"A leaf hash is {MerkleHash.Size} bytes, not {leafHash.Length}.", nameof(leafHash));
@@ -52,38 +74,46 @@ public sealed class MerkleFrontier
             throw new InvalidOperationException("The tree cannot grow beyond long.MaxValue leaves.");
         }
 
-        var hash = (byte[])leafHash.Clone();
-        var index = Size;
-        var level = 0;
-        completed.Add(new MerkleNode(level, index, hash));
-        while ((index & 1) == 1)
+        leafHash.CopyTo(completed);
+        var written = 1;
+        for (var index = Size; (index & 1) == 1; index >>= 1)
         {
-            var left = _roots[^1];
-            _roots.RemoveAt(_roots.Count - 1);
-            hash = MerkleHash.Node(left, hash);
-            index >>= 1;
-            level++;
-            completed.Add(new MerkleNode(level, index, hash));
+            var hash = completed.Slice(written * MerkleHash.Size, MerkleHash.Size);
+            var left = RootAt(--Depth);
+            var right = completed.Slice((written - 1) * MerkleHash.Size, MerkleHash.Size);
+            if (hasher is null)
+            {
+                MerkleHash.Node(left, right, hash);
+            }
+            else
+            {
+                hasher.Node(left, right, hash);
+            }
+
+            written++;
         }
 
-        _roots.Add(hash);
+        completed.Slice((written - 1) * MerkleHash.Size, MerkleHash.Size).CopyTo(RootAt(Depth++));
         Size++;
+        return written;
     }
 
     /// <summary>RFC 9162 root of the current tree: the subtree roots folded right to left; the empty root for size 0.</summary>
     public byte[] Root()
     {
-        if (_roots.Count == 0)
+        if (Depth == 0)
         {
             return MerkleHash.EmptyRoot();
         }
 
-        var acc = (byte[])_roots[^1].Clone();
-        for (var i = _roots.Count - 2; i >= 0; i--)
+        var acc = RootAt(Depth - 1).ToArray();
+        for (var i = Depth - 2; i >= 0; i--)
         {
-            MerkleHash.Node(_roots[i], acc, acc);
+            MerkleHash.Node(RootAt(i), acc, acc);
         }
 
         return acc;
     }
+
+    private Span<byte> RootAt(int i) => roots.AsSpan(i * MerkleHash.Size, MerkleHash.Size);
 }

@@ -52,6 +52,18 @@ public sealed class EventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disposing_a_store_twice_is_harmless()
+    {
+        await fixture.Store.AppendAsync(Some.Append("s", ExpectedVersion.Any, 200), default);
+
+        await fixture.Store.DisposeAsync();
+        await fixture.Store.DisposeAsync();
+        await fixture.ReopenAsync();
+
+        Assert.Equal(200, fixture.Store.Count);
+    }
+
+    [Fact]
     public async Task Appending_with_a_stale_version_is_rejected_and_writes_nothing()
     {
         await fixture.Store.AppendAsync(Some.Append("manifest-1", ExpectedVersion.NoStream, 2), default);

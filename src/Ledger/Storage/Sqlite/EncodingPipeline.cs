@@ -1,98 +1,80 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using SafetyLedger.Ledger.Events;
+using System.Diagnostics;
 using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// Encodes staged entries, hashes their leaves and grows the Merkle frontier, in position order.
-/// For large commits this runs on a second thread, one chunk ahead of the SQLite inserts, so that
-/// encoding and hashing overlap with writing instead of adding to it.
+/// Encodes staged entries and hashes their leaves on two threads (the writer and a dedicated helper,
+/// chunk by chunk, see <see cref="ChunkClaims"/>), then grows the Merkle frontier in position order on the
+/// writer, so that the writer's inserts overlap with the helper's encoding and neither thread idles
+/// while entries remain to encode.
 /// </summary>
-internal sealed class EncodingPipeline(MerkleFrontier frontier) : IDisposable
+internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings timings) : IDisposable
 {
-    private const int ChunkSize = 128;
-    private const int ParallelThreshold = 2 * ChunkSize;
+    private const int ChunkSize = 64;
 
-    private readonly EntryEncoder encoder = new();
-    private readonly IncrementalHash leafHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly List<MerkleNode> completed = [];
+    /// <summary>Chunks kept for reuse: enough for commits of 4,096 entries; larger commits allocate the rest.</summary>
+    private const int MaxPooledChunks = 64;
+
+    /// <summary>A chunk whose entry buffer grew past this (huge payloads) is dropped rather than kept.</summary>
+    private const int MaxPooledChunkBytes = 1 << 20;
+
+    private readonly ChunkEncoder writerEncoder = new(timings);
+    private readonly EncodingHelper helper = new(timings);
+    /// <summary>Reusable chunks; only the writer thread rents and returns them.</summary>
+    private readonly Stack<EncodedChunk> free = new();
 
     /// <summary>The frontier the pipeline grows; replaced when a failed commit restores it.</summary>
     public MerkleFrontier Frontier { get; set; } = frontier;
 
+    /// <summary>The entries' chunks in position order with their Merkle nodes; each chunk is valid until the next one is asked for.</summary>
     public IEnumerable<EncodedChunk> Encode(IReadOnlyList<StagedEntry> entries, DateTimeOffset recordedAt)
     {
-        if (entries.Count < ParallelThreshold)
+        var chunks = new EncodedChunk[(entries.Count + ChunkSize - 1) / ChunkSize];
+        for (var i = 0; i < chunks.Length; i++)
         {
-            yield return EncodeChunk(entries, 0, entries.Count, recordedAt);
-            yield break;
+            chunks[i] = free.TryPop(out var chunk) ? chunk : new EncodedChunk(ChunkSize);
         }
 
-        using var queue = new BlockingCollection<EncodedChunk>(boundedCapacity: 4);
-        using var stop = new CancellationTokenSource();
-        var producer = Task.Run(
-            () =>
-            {
-                try
-                {
-                    for (var start = 0; start < entries.Count; start += ChunkSize)
-                    {
-                        queue.Add(EncodeChunk(entries, start, Math.Min(ChunkSize, entries.Count - start), recordedAt), stop.Token);
-                    }
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
+        using var claims = new ChunkClaims(entries, recordedAt, chunks, timings);
+        if (chunks.Length > 1)
+        {
+            helper.Post(claims);
+        }
+
         try
         {
-            foreach (var chunk in queue.GetConsumingEnumerable(CancellationToken.None))
+            for (var i = 0; i < chunks.Length; i++)
             {
+                var chunk = claims.Take(i, writerEncoder);
+                GrowFrontier(chunk);
                 yield return chunk;
+                if (free.Count < MaxPooledChunks && chunk.BufferBytes <= MaxPooledChunkBytes)
+                {
+                    free.Push(chunk);
+                }
             }
         }
         finally
         {
-            stop.Cancel();
-            try
-            {
-#pragma warning disable VSTHRD002 // The ledger's writer runs on its own thread; it waits for its encoder, never for a UI context.
-                producer.Wait(CancellationToken.None);
-#pragma warning restore VSTHRD002
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
-            {
-                // The consumer stopped early (a failed insert); the encoder was told to stop.
-            }
+            claims.Stop();
         }
     }
 
     public void Dispose()
     {
-        encoder.Dispose();
-        leafHasher.Dispose();
+        writerEncoder.Dispose();
+        helper.Dispose();
     }
 
-    private EncodedChunk EncodeChunk(IReadOnlyList<StagedEntry> entries, int start, int count, DateTimeOffset recordedAt)
+    private void GrowFrontier(EncodedChunk chunk)
     {
-        var bytes = new byte[count][];
-        var nodes = new List<byte[]>(count * 2);
-        for (var i = 0; i < count; i++)
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < chunk.Count; i++)
         {
-            var entry = entries[start + i];
-            bytes[i] = encoder.Encode(entry.Position, entry.StreamId, entry.StreamVersion, entry.Data, recordedAt);
-            completed.Clear();
-            Frontier.Append(MerkleHash.Leaf(leafHasher, bytes[i]), completed);
-            foreach (var node in completed)
-            {
-                nodes.Add(node.Hash);
-            }
+            chunk.AddNodes(Frontier.Append(chunk.Leaf(i), chunk.FreeNodes, writerEncoder.Hasher));
         }
 
-        return new EncodedChunk(entries[start].Position, bytes, nodes);
+        timings.Add(AppendPhase.Merkle, started);
     }
 }

@@ -3,18 +3,26 @@ using SafetyLedger.Ledger.Merkle;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>Packs consecutive Merkle node hashes into rows of up to <see cref="SqliteSchema.MaxNodesPerChunk"/>.</summary>
-internal sealed class NodeRowBuffer(long firstNodeId, Action<long, byte[]> writeRow)
+internal sealed class NodeRowBuffer(NativeInsert insertRow)
 {
     private readonly byte[] row = new byte[SqliteSchema.MaxNodesPerChunk * MerkleHash.Size];
-    private long nextId = firstNodeId;
+    private long nextId;
     private int count;
 
-    public void AddRange(IReadOnlyList<byte[]> hashes)
+    public void Start(long firstNodeId)
     {
-        foreach (var hash in hashes)
+        nextId = firstNodeId;
+        count = 0;
+    }
+
+    public void AddRange(ReadOnlySpan<byte> hashes)
+    {
+        while (!hashes.IsEmpty)
         {
-            hash.CopyTo(row, count * MerkleHash.Size);
-            count++;
+            var take = Math.Min(hashes.Length, row.Length - (count * MerkleHash.Size));
+            hashes[..take].CopyTo(row.AsSpan(count * MerkleHash.Size));
+            hashes = hashes[take..];
+            count += take / MerkleHash.Size;
             if (count == SqliteSchema.MaxNodesPerChunk)
             {
                 Flush();
@@ -29,7 +37,7 @@ internal sealed class NodeRowBuffer(long firstNodeId, Action<long, byte[]> write
             return;
         }
 
-        writeRow(nextId, row.AsSpan(0, count * MerkleHash.Size).ToArray());
+        insertRow.Execute(nextId, row.AsSpan(0, count * MerkleHash.Size));
         nextId += count;
         count = 0;
     }

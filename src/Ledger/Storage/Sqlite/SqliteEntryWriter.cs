@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
@@ -6,19 +7,23 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 internal sealed class SqliteEntryWriter : IDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly SqliteCommand insertEntry;
+    private readonly AppendTimings timings;
+    private readonly NativeInsert insertEntry;
+    private readonly NativeInsert insertChunk;
+    private readonly NodeRowBuffer nodeRows;
     private readonly SqliteCommand insertStream;
     private readonly SqliteCommand insertRange;
-    private readonly SqliteCommand insertChunk;
     private readonly SqliteCommand streamState;
 
-    public SqliteEntryWriter(SqliteConnection connection)
+    public SqliteEntryWriter(SqliteConnection connection, AppendTimings timings)
     {
         this.connection = connection;
-        insertEntry = Prepare("INSERT INTO entries (position, bytes) VALUES ($1, $2)", 2);
+        this.timings = timings;
+        insertEntry = new NativeInsert(connection, "INSERT INTO entries (position, bytes) VALUES (?1, ?2)");
+        insertChunk = new NativeInsert(connection, "INSERT INTO merkle_chunks (first_id, hashes) VALUES (?1, ?2)");
+        nodeRows = new NodeRowBuffer(insertChunk);
         insertStream = Prepare("INSERT INTO streams (stream_no, stream_id) VALUES ($1, $2)", 2);
         insertRange = Prepare("INSERT INTO stream_ranges (stream_no, first_version, first_position, count) VALUES ($1, $2, $3, $4)", 4);
-        insertChunk = Prepare("INSERT INTO merkle_chunks (first_id, hashes) VALUES ($1, $2)", 2);
         streamState = Prepare("""
             SELECT s.stream_no, coalesce((SELECT r.first_version + r.count - 1 FROM stream_ranges r
                                           WHERE r.stream_no = s.stream_no ORDER BY r.first_version DESC LIMIT 1), -1)
@@ -45,12 +50,10 @@ internal sealed class SqliteEntryWriter : IDisposable
     /// </summary>
     public void Write(StagedBatch batch, long firstNodeId, IEnumerable<EncodedChunk> chunks)
     {
+        var started = Stopwatch.GetTimestamp();
         using var transaction = connection.BeginTransaction();
-        foreach (var command in new[] { insertEntry, insertStream, insertRange, insertChunk })
-        {
-            command.Transaction = transaction;
-        }
-
+        insertStream.Transaction = transaction;
+        insertRange.Transaction = transaction;
         foreach (var (streamId, state) in batch.Streams)
         {
             if (state.IsNew)
@@ -59,24 +62,30 @@ internal sealed class SqliteEntryWriter : IDisposable
             }
         }
 
-        var nodes = new NodeRowBuffer(firstNodeId, (id, hashes) => Execute(insertChunk, id, hashes));
+        nodeRows.Start(firstNodeId);
+        started = timings.Add(AppendPhase.Insert, started);
         foreach (var chunk in chunks)
         {
-            for (var i = 0; i < chunk.Entries.Count; i++)
+            started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < chunk.Count; i++)
             {
-                Execute(insertEntry, chunk.FirstPosition + i, chunk.Entries[i]);
+                insertEntry.Execute(chunk.FirstPosition + i, chunk.Entry(i));
             }
 
-            nodes.AddRange(chunk.Nodes);
+            nodeRows.AddRange(chunk.Nodes);
+            timings.Add(AppendPhase.Insert, started);
         }
 
-        nodes.Flush();
+        started = Stopwatch.GetTimestamp();
+        nodeRows.Flush();
         foreach (var range in batch.Ranges)
         {
             Execute(insertRange, range.StreamNo, range.FirstVersion, range.FirstPosition, range.Count);
         }
 
+        started = timings.Add(AppendPhase.Insert, started);
         transaction.Commit();
+        timings.Add(AppendPhase.Commit, started);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -42,10 +43,10 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         writer = SqliteSchema.Open(options);
         reader = new SqliteEntryReader(options);
         SqliteSchema.Apply(writer);
-        entryWriter = new SqliteEntryWriter(writer);
+        entryWriter = new SqliteEntryWriter(writer, Timings);
         count = entryWriter.CountEntries();
         lastStreamNo = entryWriter.MaxStreamNo();
-        pipeline = new EncodingPipeline(WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes)));
+        pipeline = new EncodingPipeline(WithNodeReader(nodes => MerkleFrontier.Restore(count, nodes)), Timings);
         queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(4096)
         {
             SingleReader = true,
@@ -58,6 +59,9 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     public long Count => Interlocked.Read(ref count);
 
     long IMerkleLog.Size => Count;
+
+    /// <summary>Where appends' time went, per phase (read by the append benchmark).</summary>
+    internal AppendTimings Timings { get; } = new();
 
     public static SqliteLedgerStore Open(LedgerStorageOptions options, TimeProvider time, ILogger<SqliteLedgerStore> logger)
     {
@@ -74,10 +78,13 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        var started = Stopwatch.GetTimestamp();
         foreach (var request in requests)
         {
             AppendRequestValidation.Validate(request);
         }
+
+        Timings.Add(AppendPhase.Validate, started);
 
         var pending = new PendingAppend(requests, cancellationToken);
         await queue.Writer.WriteAsync(pending, cancellationToken);
@@ -228,9 +235,11 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     private void Commit(List<PendingAppend> group)
     {
+        var started = Stopwatch.GetTimestamp();
         var batch = new StagedBatch { RecordedAt = time.GetUtcNow() };
         var accepted = new List<(PendingAppend Pending, List<AppendResult> Results)>();
         StageGroup(group, batch, accepted);
+        Timings.Add(AppendPhase.Stage, started);
         if (batch.Entries.Count == 0)
         {
             return;
