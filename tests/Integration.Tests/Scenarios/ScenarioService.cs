@@ -39,11 +39,6 @@ public sealed class ScenarioService(Scenario scenario) : IAsyncDisposable
 
     private IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The sensor the scenario's failure shows on.</summary>
-    public static string AffectedSensor(Scenario scenario) =>
-        new SimulationRunner(new SimulationOptions { Scenario = scenario, Sensors = Sensors }, TimeProvider.System).AffectedSensor()?.Id
-        ?? throw new InvalidOperationException($"{scenario} perturbs no sensor.");
-
     public static async Task<ScenarioService> StartAsync(Scenario scenario)
     {
         var service = new ScenarioService(scenario);
