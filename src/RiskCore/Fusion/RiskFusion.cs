@@ -5,8 +5,8 @@ namespace SafetyLedger.RiskCore.Fusion;
 
 /// <summary>
 /// Fuses findings: the level is the highest finding's level, raised one step (up to Red) when
-/// enough different detectors corroborate it (a sensor fault
-/// does not corroborate a process alarm); the confidence is 1 − Π(1 − cᵢ) over the findings at
+/// enough different detectors corroborate it (a sensor fault does not corroborate a process
+/// alarm); the confidence is 1 − Π(1 − cᵢ) over the findings at
 /// Yellow or above; the explanation merges the findings' contributions, highest level first.
 /// </summary>
 public sealed class RiskFusion(FusionOptions options)

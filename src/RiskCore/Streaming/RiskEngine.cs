@@ -9,8 +9,8 @@ namespace SafetyLedger.RiskCore.Streaming;
 
 /// <summary>
 /// The streaming risk core: each reading passes the threshold rules, the drift detector and the
-/// stuck-sensor check of its sensor and the joint model of its area (tenant + site); the area's current findings are fused
-/// into one <see cref="RiskAssessment"/>. State per sensor and per area is bounded and can be
+/// stuck-sensor check of its sensor and the joint model of its area (tenant + site); the area's
+/// current findings are fused into one <see cref="RiskAssessment"/>. State per sensor and per area is bounded and can be
 /// snapshotted and restored. Not thread-safe: feed one engine from one consumer (shard by area).
 /// </summary>
 public sealed class RiskEngine
@@ -54,7 +54,9 @@ public sealed class RiskEngine
             var stuck = sensor.Stuck;
             var stuckFinding = _stuck.Update(reading, ref stuck);
             sensor.Stuck = stuck;
-            sensor.Findings = new[] { ruleFinding, driftFinding, stuckFinding }.OfType<DetectorFinding>().ToArray();
+            sensor.Findings = ruleFinding is null && driftFinding is null && stuckFinding is null
+                ? []
+                : new[] { ruleFinding, driftFinding, stuckFinding }.OfType<DetectorFinding>().ToArray();
             var joint = _areas.Update(reading, area.State);
             if (joint is not null || !area.State.Fresh.Contains(true))
             {
