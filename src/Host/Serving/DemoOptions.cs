@@ -11,10 +11,14 @@ internal sealed class DemoOptions
 
     public Scenario Scenario { get; set; } = Scenario.GasLeak;
 
-    public double Rate { get; set; } = 8;
+    /// <summary>Readings per second over all sensors; 24 over 8 sensors lets the joint model learn (300 snapshots) before the failure.</summary>
+    public double Rate { get; set; } = 24;
 
     public int Sensors { get; set; } = 8;
 
     /// <summary>When the scenario's failure begins, after the simulation starts.</summary>
     public TimeSpan FailureAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the failure takes to develop once it has begun.</summary>
+    public TimeSpan FailureRamp { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -28,6 +28,7 @@ internal sealed partial class DemoSimulation(
             Rate = demo.Value.Rate,
             Sensors = demo.Value.Sensors,
             FailureAfter = demo.Value.FailureAfter,
+            FailureRamp = demo.Value.FailureRamp,
             BrokerHost = mqtt.Value.Host,
             BrokerPort = mqtt.Value.Port,
         };
@@ -48,7 +49,7 @@ internal sealed partial class DemoSimulation(
             }
         }
 
-        LogStarting(options.Scenario, options.Sensors, options.Rate);
+        LogStarting(options.Scenario, options.Sensors, options.Rate, runner.AffectedSensor()?.Id ?? "none", options.FailureAfter);
         try
         {
             // Give the embedded broker a moment to listen.
@@ -62,8 +63,8 @@ internal sealed partial class DemoSimulation(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: simulating {Scenario} with {Sensors} sensors at {Rate} readings/s")]
-    private partial void LogStarting(Scenario scenario, int sensors, double rate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: simulating {Scenario} with {Sensors} sensors at {Rate} readings/s; sensor {Affected} fails after {FailureAfter}")]
+    private partial void LogStarting(Scenario scenario, int sensors, double rate, string affected, TimeSpan failureAfter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: sensor {Sensor} was not registered: {Problems}")]
     private partial void LogRegistrationRefused(string sensor, string problems);

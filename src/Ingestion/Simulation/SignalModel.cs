@@ -3,21 +3,29 @@ using SafetyLedger.Ingestion.Registry;
 namespace SafetyLedger.Ingestion.Simulation;
 
 /// <summary>
-/// Realistic signals: a baseline with diurnal drift and noise per sensor kind, plus the scenario's
-/// degradation (a slow rise before a gas leak, growing vibration before a bearing fails, a value that
-/// stops changing, gaps).
+/// Realistic signals: a baseline with diurnal drift and noise per sensor kind, normal until
+/// <see cref="SimulationOptions.FailureAfter"/>, then the scenario's failure on one sensor
+/// (<see cref="AffectedKind"/>), developing over <see cref="SimulationOptions.FailureRamp"/>: a leak
+/// that grows, vibration that grows as a bearing wears, a value that stops changing, a gap.
 /// </summary>
 public sealed class SignalModel(SimulationOptions options)
 {
     private readonly Random random = new(options.Seed);
+    private double? frozen;
 
-    /// <summary>The value of sensor <paramref name="index"/> at <paramref name="elapsed"/>, or null when the sensor is silent.</summary>
-    public double? Value(SensorRegistration sensor, int index, DateTimeOffset at, TimeSpan elapsed)
+    /// <summary>The kind of sensor the scenario's failure shows on (its first sensor of that kind is the affected one); null when no sensor fails.</summary>
+    public static SensorKind? AffectedKind(Scenario scenario) => scenario switch
+    {
+        Scenario.BearingWear => SensorKind.Vibration,
+        Scenario.GasLeak or Scenario.StuckSensor or Scenario.Dropout => SensorKind.ToxicGas,
+        _ => null,
+    };
+
+    /// <summary>The value of <paramref name="sensor"/> at <paramref name="elapsed"/>, or null when the sensor is silent.</summary>
+    public double? Value(SensorRegistration sensor, bool affected, DateTimeOffset at, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(sensor);
         var diurnal = Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24);
-        var progress = Math.Clamp(elapsed / options.FailureAfter, 0, 1.5);
-        var affected = index == 0;
         var noise = Gaussian();
         var value = sensor.Kind switch
         {
@@ -26,21 +34,22 @@ public sealed class SignalModel(SimulationOptions options)
             SensorKind.Vibration => 2.2 + (0.1 * diurnal) + (0.15 * noise),
             _ => 25 + (5 * diurnal) + (0.3 * noise),
         };
-        switch (options.Scenario)
+        value = Math.Round(Math.Max(0, value), 3);
+        var failing = affected && elapsed >= options.FailureAfter;
+        if (!failing)
         {
-            case Scenario.GasLeak when affected && sensor.Kind is SensorKind.ToxicGas or SensorKind.FlammableGas:
-                value += 30 * progress * progress;
-                break;
-            case Scenario.BearingWear when affected && sensor.Kind == SensorKind.Vibration:
-                value *= 1 + (4 * Math.Pow(progress, 3));
-                break;
-            case Scenario.StuckSensor when affected && progress >= 0.5:
-                return Math.Round(1.5, 3);
-            case Scenario.Dropout when affected && progress is >= 0.3 and <= 0.7:
-                return null;
+            return value;
         }
 
-        return Math.Round(Math.Max(0, value), 3);
+        var progress = Math.Clamp((elapsed - options.FailureAfter) / options.FailureRamp, 0, 1.5);
+        return options.Scenario switch
+        {
+            Scenario.GasLeak => Math.Round(value + (30 * progress * progress), 3),
+            Scenario.BearingWear => Math.Round(value * (1 + (4 * Math.Pow(progress, 3))), 3),
+            Scenario.StuckSensor => frozen ??= value,
+            Scenario.Dropout when progress < 1 => null,
+            _ => value,
+        };
     }
 
     private double Gaussian()

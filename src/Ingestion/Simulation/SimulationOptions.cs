@@ -21,8 +21,11 @@ public sealed class SimulationOptions
     /// <summary>How long to run; null runs until cancelled.</summary>
     public TimeSpan? Duration { get; set; }
 
-    /// <summary>How far the scenario's failure builds up before it happens (degradation time).</summary>
+    /// <summary>When the scenario's failure begins, after the run starts; the plant is normal until then (so the models learn it).</summary>
     public TimeSpan FailureAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the failure takes to develop once it has begun (a leak to its full size, a bearing to 5× its vibration, a dropout's gap).</summary>
+    public TimeSpan FailureRamp { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Clock-skew scenario: how fast the sensors' clocks run ahead.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(4);

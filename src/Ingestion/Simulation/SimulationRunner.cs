@@ -35,6 +35,9 @@ public sealed class SimulationRunner(SimulationOptions options, TimeProvider tim
         };
     }).ToList();
 
+    /// <summary>The sensor the scenario's failure shows on (the first of <see cref="SignalModel.AffectedKind"/>), or null when there is none.</summary>
+    public SensorRegistration? AffectedSensor() => Sensors().FirstOrDefault(s => s.Kind == SignalModel.AffectedKind(options.Scenario));
+
     /// <summary>Runs until the duration passes or <paramref name="cancellationToken"/> fires; returns the readings published.</summary>
     public async Task<long> RunAsync(TextWriter progress, CancellationToken cancellationToken)
     {
@@ -42,6 +45,7 @@ public sealed class SimulationRunner(SimulationOptions options, TimeProvider tim
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(options.BrokerHost, options.BrokerPort).WithClientId("safety-ledger-simulator-" + Guid.NewGuid().ToString("N")[..8]).Build(), cancellationToken);
         var sensors = Sensors();
+        var affected = AffectedSensor()?.Id;
         var model = new SignalModel(options);
         var start = time.GetUtcNow();
         var interval = TimeSpan.FromSeconds(1 / Math.Max(options.Rate, 0.001));
@@ -60,7 +64,7 @@ public sealed class SimulationRunner(SimulationOptions options, TimeProvider tim
             var index = (int)(sequence % sensors.Count);
             var sensor = sensors[index];
             sequence++;
-            if (model.Value(sensor, index, now, now - start) is { } value)
+            if (model.Value(sensor, sensor.Id == affected, now, now - start) is { } value)
             {
                 var stamp = options.Scenario == Scenario.ClockSkew ? now + options.ClockSkew : now;
                 var payload = new JsonObject { ["ts"] = stamp.ToString("O", CultureInfo.InvariantCulture), ["value"] = value, ["unit"] = sensor.Unit, ["seq"] = sequence };

@@ -1,10 +1,12 @@
 using SafetyLedger.RiskCore.Explanations;
+using SafetyLedger.RiskCore.Faults;
 
 namespace SafetyLedger.RiskCore.Fusion;
 
 /// <summary>
 /// Fuses findings: the level is the highest finding's level, raised one step (up to Red) when
-/// enough different detectors corroborate it; the confidence is 1 − Π(1 − cᵢ) over the findings at
+/// enough different detectors corroborate it (a sensor fault does not corroborate a process
+/// alarm); the confidence is 1 − Π(1 − cᵢ) over the findings at
 /// Yellow or above; the explanation merges the findings' contributions, highest level first.
 /// </summary>
 public sealed class RiskFusion(FusionOptions options)
@@ -20,7 +22,8 @@ public sealed class RiskFusion(FusionOptions options)
 
         var detectors = alarms.Select(f => f.Detector).Distinct(StringComparer.Ordinal).ToArray();
         var level = alarms[0].Level;
-        if (detectors.Length >= options.CorroboratingDetectors && level < RiskLevel.Red)
+        var corroborating = detectors.Count(d => !d.StartsWith(StuckSensorCheck.Family + "/", StringComparison.Ordinal));
+        if (corroborating >= options.CorroboratingDetectors && level < RiskLevel.Red)
         {
             level++;
         }

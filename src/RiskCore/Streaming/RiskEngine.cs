@@ -1,4 +1,5 @@
 using SafetyLedger.RiskCore.Drift;
+using SafetyLedger.RiskCore.Faults;
 using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Multivariate;
 using SafetyLedger.RiskCore.Readings;
@@ -7,9 +8,9 @@ using SafetyLedger.RiskCore.Rules;
 namespace SafetyLedger.RiskCore.Streaming;
 
 /// <summary>
-/// The streaming risk core: each reading passes the threshold rules and the drift detector of its
-/// sensor and the joint model of its area (tenant + site); the area's current findings are fused
-/// into one <see cref="RiskAssessment"/>. State per sensor and per area is bounded and can be
+/// The streaming risk core: each reading passes the threshold rules, the drift detector and the
+/// stuck-sensor check of its sensor and the joint model of its area (tenant + site); the area's
+/// current findings are fused into one <see cref="RiskAssessment"/>. State per sensor and per area is bounded and can be
 /// snapshotted and restored. Not thread-safe: feed one engine from one consumer (shard by area).
 /// </summary>
 public sealed class RiskEngine
@@ -18,6 +19,7 @@ public sealed class RiskEngine
     private readonly TimeProvider _timeProvider;
     private readonly ThresholdRules _rules;
     private readonly DriftTracker _drift;
+    private readonly StuckSensorCheck _stuck;
     private readonly AreaMonitor _areas;
     private readonly RiskFusion _fusion;
     private readonly Dictionary<(string Tenant, string Site, string SensorId), SensorState> _sensors = [];
@@ -31,6 +33,7 @@ public sealed class RiskEngine
         _timeProvider = timeProvider;
         _rules = new ThresholdRules(options.Rules);
         _drift = new DriftTracker(options.Drift);
+        _stuck = new StuckSensorCheck(options.StuckSensor);
         _areas = new AreaMonitor(options.Multivariate);
         _fusion = new RiskFusion(options.Fusion);
     }
@@ -48,13 +51,12 @@ public sealed class RiskEngine
             var ruleFinding = _rules.Evaluate(reading, ref rule);
             sensor.Rule = rule;
             var driftFinding = _drift.Update(reading, sensor.Drift, _rules.LimitsFor(reading));
-            sensor.Findings = (ruleFinding, driftFinding) switch
-            {
-                (null, null) => [],
-                ({ } r, null) => [r],
-                (null, { } d) => [d],
-                ({ } r, { } d) => [r, d],
-            };
+            var stuck = sensor.Stuck;
+            var stuckFinding = _stuck.Update(reading, ref stuck);
+            sensor.Stuck = stuck;
+            sensor.Findings = ruleFinding is null && driftFinding is null && stuckFinding is null
+                ? []
+                : new[] { ruleFinding, driftFinding, stuckFinding }.OfType<DetectorFinding>().ToArray();
             var joint = _areas.Update(reading, area.State);
             if (joint is not null || !area.State.Fresh.Contains(true))
             {

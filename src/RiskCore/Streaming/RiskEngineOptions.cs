@@ -1,4 +1,5 @@
 using SafetyLedger.RiskCore.Drift;
+using SafetyLedger.RiskCore.Faults;
 using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Multivariate;
 using SafetyLedger.RiskCore.Rules;
@@ -17,6 +18,8 @@ public sealed class RiskEngineOptions
     public AlarmRuleOptions Rules { get; set; } = new();
 
     public DriftOptions Drift { get; set; } = new();
+
+    public StuckSensorOptions StuckSensor { get; set; } = new();
 
     public MultivariateOptions Multivariate { get; set; } = new();
 

@@ -1,10 +1,11 @@
 using SafetyLedger.RiskCore.Drift;
+using SafetyLedger.RiskCore.Faults;
 using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Rules;
 
 namespace SafetyLedger.RiskCore.Streaming;
 
-/// <summary>Serialisable state of one sensor: its identity, rule state and drift state (bounded size).</summary>
+/// <summary>Serialisable state of one sensor: its identity, rule, drift and stuck-check state (bounded size).</summary>
 public sealed class SensorState
 {
     public string Tenant { get; init; } = string.Empty;
@@ -18,6 +19,8 @@ public sealed class SensorState
     public RuleState Rule { get; set; }
 
     public DriftState Drift { get; init; } = new();
+
+    public StuckState Stuck { get; set; }
 
     /// <summary>The findings of the sensor's latest reading (not persisted; rebuilt by the next reading).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

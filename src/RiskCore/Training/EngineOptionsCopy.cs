@@ -11,6 +11,7 @@ internal static class EngineOptionsCopy
         IgnoredQualities = options.IgnoredQualities,
         Rules = options.Rules,
         Drift = options.Drift,
+        StuckSensor = options.StuckSensor,
         Multivariate = options.Multivariate,
         Fusion = options.Fusion,
     };
