@@ -20,11 +20,13 @@ internal sealed class TelemetryWriter : IDisposable
     {
         this.connection = connection;
         duplicateWindowTicks = duplicateWindow.Ticks;
+        // INDEXED BY: left alone, SQLite answers the sequence test from readings_by_source, scanning every reading
+        // of the sensor within the duplicate window (24 h) on every insert.
         findDuplicate = Prepare(
             """
             SELECT EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND source_ticks = $ts AND raw_value = $v)
-                OR ($seq IS NOT NULL AND EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND seq = $seq
-                    AND source_ticks BETWEEN $lo AND $hi))
+                OR ($seq IS NOT NULL AND EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_seq
+                    WHERE tenant = $t AND sensor_id = $s AND seq = $seq AND source_ticks BETWEEN $lo AND $hi))
             """,
             "$t", "$s", "$ts", "$v", "$seq", "$lo", "$hi");
         insertReading = Prepare(
