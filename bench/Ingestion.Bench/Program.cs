@@ -5,6 +5,7 @@ using SafetyLedger.Ingestion.Bench;
 //   Ingestion.Bench external  --port P [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench embedded  [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench memory    [--sensors N]
+//   Ingestion.Bench phases    [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench latency   [--mode embedded|external] [--port P] [--rate R] [--seconds S] [--sensors N] [--inflight N]
 var options = BenchOptions.Parse(args);
 return options.Verb switch
@@ -14,11 +15,12 @@ return options.Verb switch
     "embedded" => await Measurements.ThroughputAsync(options, external: false),
     "memory" => await Measurements.MemoryAsync(options),
     "latency" => await Measurements.LatencyAsync(options),
+    "phases" => await Phases.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|external|embedded|memory|latency [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|external|embedded|memory|latency|phases [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
     return 2;
 }
