@@ -91,26 +91,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     {
         try
         {
-            using var transaction = connection.BeginTransaction();
-            writer.Transaction = transaction;
-            var failed = new List<(WriteWork Work, Exception Error)>();
-            foreach (var work in group)
-            {
-                using var savepoint = new Savepoint(connection, transaction);
-                try
-                {
-                    work.Execute(writer);
-                    savepoint.Release();
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-                {
-                    savepoint.Rollback();
-                    failed.Add((work, ex));
-                }
-            }
-
-            transaction.Commit();
-            writer.Transaction = null;
+            // Usually every write succeeds: one transaction, no savepoints. If one throws, that transaction is
+            // rolled back and the group runs again with a savepoint around each write, so only the failing ones fail.
+            var failed = Run(group, isolate: false) ?? Run(group, isolate: true)!;
             foreach (var work in group)
             {
                 var failure = failed.Find(f => ReferenceEquals(f.Work, work));
@@ -128,12 +111,58 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            writer.Transaction = null;
             LogCommitFailed(ex, group.Count);
             foreach (var work in group)
             {
                 work.Fail(new IOException("The telemetry store could not commit the write; nothing of it was stored.", ex));
             }
+        }
+    }
+
+    /// <summary>Runs the group in one committed transaction and returns the writes that failed; null when one failed without <paramref name="isolate"/> (nothing committed).</summary>
+    private List<(WriteWork Work, Exception Error)>? Run(List<WriteWork> group, bool isolate)
+    {
+        using var transaction = connection.BeginTransaction();
+        writer.Transaction = transaction;
+        try
+        {
+            var failed = new List<(WriteWork Work, Exception Error)>();
+            foreach (var work in group)
+            {
+                if (!isolate)
+                {
+                    try
+                    {
+                        work.Execute(writer);
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+                    {
+                        transaction.Rollback();
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                using var savepoint = new Savepoint(connection, transaction);
+                try
+                {
+                    work.Execute(writer);
+                    savepoint.Release();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+                {
+                    savepoint.Rollback();
+                    failed.Add((work, ex));
+                }
+            }
+
+            transaction.Commit();
+            return failed;
+        }
+        finally
+        {
+            writer.Transaction = null;
         }
     }
 
