@@ -62,7 +62,7 @@ internal static class Measurements
     /// <summary>End to end: publisher → (Mosquitto → service consumer | embedded broker) → validate → store → IReadingStream drained.</summary>
     public static async Task<int> ThroughputAsync(BenchOptions o, bool external)
     {
-        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort, o.ServiceInFlight);
         await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
 
@@ -127,7 +127,7 @@ internal static class Measurements
     public static async Task<int> LatencyAsync(BenchOptions o)
     {
         var external = string.Equals(o.Mode, "external", StringComparison.Ordinal);
-        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort, o.ServiceInFlight);
         await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
         var warmup = o.Sensors * 10;
