@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,14 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
         connection = TelemetrySchema.Open(options);
         TelemetrySchema.Apply(connection);
+        using (var checkpoint = connection.CreateCommand())
+        {
+            // Every commit rewrites each sensor's index leaf pages into the WAL; a checkpoint copies each page once
+            // however often it was rewritten, so fewer, larger checkpoints write far less (cf. docs/benchmarks.md).
+            checkpoint.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {options.CheckpointPages};");
+            checkpoint.ExecuteNonQuery();
+        }
+
         writer = new TelemetryWriter(connection, options.DuplicateWindow);
         queue = Channel.CreateBounded<WriteWork>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         writerLoop = Task.Run(RunWriterAsync);
