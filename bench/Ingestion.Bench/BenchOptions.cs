@@ -25,6 +25,8 @@ internal sealed class BenchOptions
 
     public int ReceiveMaximum { get; private init; } = 64;
 
+    public int Rounds { get; private init; } = 3;
+
     /// <summary>The service's <c>Ingestion:Mqtt:MaxInFlight</c>; null keeps its default.</summary>
     public int? ServiceInFlight { get; private init; }
 
@@ -50,6 +52,7 @@ internal sealed class BenchOptions
             Seconds = Int("--seconds", 20),
             Mode = Str("--mode", "embedded"),
             ReceiveMaximum = Int("--receive-max", 64),
+            Rounds = Int("--rounds", 3),
             ServiceInFlight = values.TryGetValue("--service-inflight", out var sif) ? int.Parse(sif, CultureInfo.InvariantCulture) : null,
         };
     }
