@@ -86,6 +86,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         var group = new List<WriteWork>(options.MaxWritesPerCommit);
         while (await queue.Reader.WaitToReadAsync())
         {
+            // To the back of the thread pool's queue: the callers whose writes just committed run first and queue
+            // their next writes, so they join this commit instead of each waiting for a commit of its own.
+            await Task.Yield();
             group.Clear();
             while (group.Count < options.MaxWritesPerCommit && queue.Reader.TryRead(out var work))
             {
