@@ -16,8 +16,8 @@ public sealed class TelemetryStorageOptions
     /// <summary>Most writes that one transaction (one fsync) groups together.</summary>
     public int MaxWritesPerCommit { get; set; } = 1024;
 
-    /// <summary>WAL pages (4 KiB) after which a commit checkpoints the WAL into the database (SQLite's default is 1,000).</summary>
-    public int CheckpointPages { get; set; } = 10_000;
+    /// <summary>How often the writer copies the WAL into the database (after a commit's writes are completed, not inside it).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A reading with the same sensor and sequence number within this time of an earlier one is a duplicate.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -18,21 +17,25 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     private readonly TelemetryWriter writer;
     private readonly Channel<WriteWork> queue;
     private readonly Task writerLoop;
+    private readonly TimeProvider time;
+    private long lastCheckpoint;
 
-    private SqliteTelemetryDatabase(TelemetryStorageOptions options, ILogger logger)
+    private SqliteTelemetryDatabase(TelemetryStorageOptions options, TimeProvider time, ILogger logger)
     {
         this.options = options;
         this.logger = logger;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
         connection = TelemetrySchema.Open(options);
         TelemetrySchema.Apply(connection);
-        using (var checkpoint = connection.CreateCommand())
+        using (var autoCheckpoint = connection.CreateCommand())
         {
-            // Every commit rewrites each sensor's index leaf pages into the WAL; a checkpoint copies each page once
-            // however often it was rewritten, so fewer, larger checkpoints write far less (cf. docs/benchmarks.md).
-            checkpoint.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {options.CheckpointPages};");
-            checkpoint.ExecuteNonQuery();
+            // The writer checkpoints itself, after a group's writes are completed (see Checkpoint).
+            autoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+            autoCheckpoint.ExecuteNonQuery();
         }
+
+        this.time = time;
+        lastCheckpoint = time.GetTimestamp();
 
         writer = new TelemetryWriter(connection, options.DuplicateWindow);
         queue = Channel.CreateBounded<WriteWork>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -40,10 +43,14 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         LogOpened(options.DatabasePath);
     }
 
-    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, ILogger<SqliteTelemetryDatabase> logger)
+    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, ILogger<SqliteTelemetryDatabase> logger) =>
+        Open(options, TimeProvider.System, logger);
+
+    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, TimeProvider time, ILogger<SqliteTelemetryDatabase> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SqliteTelemetryDatabase(options, logger);
+        ArgumentNullException.ThrowIfNull(time);
+        return new SqliteTelemetryDatabase(options, time, logger);
     }
 
     public async ValueTask DisposeAsync()
@@ -96,6 +103,35 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
             }
 
             Commit(group);
+            Checkpoint();
+        }
+
+        Checkpoint(force: true);
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database at most every <see cref="TelemetryStorageOptions.CheckpointInterval"/>, on
+    /// the writer after a group's writes were completed: no acknowledgement waits for it (SQLite's automatic
+    /// checkpoint runs inside the commit), only the next group, which grows meanwhile. Every commit rewrites each
+    /// reporting sensor's index pages into the WAL; a checkpoint copies a page once however often it was rewritten.
+    /// </summary>
+    private void Checkpoint(bool force = false)
+    {
+        if (!force && time.GetElapsedTime(lastCheckpoint) < options.CheckpointInterval)
+        {
+            return;
+        }
+
+        lastCheckpoint = time.GetTimestamp();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            LogCheckpointFailed(ex);
         }
     }
 
@@ -180,6 +216,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry store opened at {Path}")]
     private partial void LogOpened(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry WAL checkpoint failed; the next one copies what this one did not")]
+    private partial void LogCheckpointFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry commit of {Count} writes failed; the writes were refused")]
     private partial void LogCommitFailed(Exception exception, int count);
