@@ -48,7 +48,7 @@ internal sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     /// <summary>Starts the service: <paramref name="external"/> consumes Mosquitto, otherwise the embedded broker listens on a free port.</summary>
-    public static async Task<BenchHost> StartAsync(bool external, string brokerHost, int brokerPort)
+    public static async Task<BenchHost> StartAsync(bool external, string brokerHost, int brokerPort, int? maxInFlight = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ingbench-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
@@ -68,6 +68,11 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Ingestion:Mqtt:SessionExpiry"] = "00:00:05",
             ["Ingestion:Mqtt:ReconnectDelay"] = "00:00:00.200",
         });
+        if (maxInFlight is { } inFlight)
+        {
+            builder.Configuration["Ingestion:Mqtt:MaxInFlight"] = inFlight.ToString(CultureInfo.InvariantCulture);
+        }
+
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<LedgerStorageOptions>(builder.Configuration.GetSection(LedgerStorageOptions.Section));

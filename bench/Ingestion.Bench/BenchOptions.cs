@@ -25,6 +25,11 @@ internal sealed class BenchOptions
 
     public int ReceiveMaximum { get; private init; } = 64;
 
+    public int Rounds { get; private init; } = 3;
+
+    /// <summary>The service's <c>Ingestion:Mqtt:MaxInFlight</c>; null keeps its default.</summary>
+    public int? ServiceInFlight { get; private init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,6 +52,8 @@ internal sealed class BenchOptions
             Seconds = Int("--seconds", 20),
             Mode = Str("--mode", "embedded"),
             ReceiveMaximum = Int("--receive-max", 64),
+            Rounds = Int("--rounds", 3),
+            ServiceInFlight = values.TryGetValue("--service-inflight", out var sif) ? int.Parse(sif, CultureInfo.InvariantCulture) : null,
         };
     }
 }

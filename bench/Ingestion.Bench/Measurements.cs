@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyLedger.Ingestion.HandOff;
 using System.Globalization;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -11,7 +14,10 @@ internal static class Measurements
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Mosquitto alone: the bench publisher and a plain MQTT 5 QoS 1 subscriber on <c>sl/+/+/+/data</c>.</summary>
-    public static async Task<int> MosquittoAsync(BenchOptions o)
+    public static async Task<int> MosquittoAsync(BenchOptions o) => (await MosquittoRateAsync(o)).Complete ? 0 : 1;
+
+    /// <summary>Mosquitto alone; returns the rate the subscriber received at.</summary>
+    public static async Task<(double Rate, bool Complete)> MosquittoRateAsync(BenchOptions o)
     {
         using var subscriber = new MqttClientFactory().CreateMqttClient();
         long received = 0;
@@ -56,13 +62,16 @@ internal static class Measurements
         Console.WriteLine(Line($"  received {got} in {seconds:F2} s = {got / seconds:N0} msg/s{(complete ? "" : " (INCOMPLETE)")}"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
         await subscriber.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
-        return complete ? 0 : 1;
+        return (got / seconds, complete);
     }
 
     /// <summary>End to end: publisher → (Mosquitto → service consumer | embedded broker) → validate → store → IReadingStream drained.</summary>
-    public static async Task<int> ThroughputAsync(BenchOptions o, bool external)
+    public static async Task<int> ThroughputAsync(BenchOptions o, bool external) => (await ThroughputRateAsync(o, external)).Complete ? 0 : 1;
+
+    /// <summary>End to end; returns the stored and handed-over rates.</summary>
+    public static async Task<(double Stored, double Handed, bool Complete)> ThroughputRateAsync(BenchOptions o, bool external)
     {
-        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort, o.ServiceInFlight);
         await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
 
@@ -72,7 +81,7 @@ internal static class Measurements
         if (!await service.WaitForAsync(warmup, warmup, DrainTimeout))
         {
             Console.WriteLine(Line($"warm-up did not complete: stored {service.Store.Stored}, handed {service.Handed}"));
-            return 1;
+            return (0, 0, false);
         }
 
         var loadBefore = Load.Average();
@@ -89,9 +98,49 @@ internal static class Measurements
         Console.WriteLine(Line($"{name}: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
         Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
         Console.WriteLine(Line($"  stored {stored} in {storedSeconds:F2} s = {stored / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
-        Console.WriteLine(Line($"  handed over {handed} in {handedSeconds:F2} s = {handed / handedSeconds:N0} readings/s (includes the 2 s reorder window at the tail)"));
+        var hold = service.Services.GetRequiredService<IOptions<HandOffOptions>>().Value.ReorderWindow.TotalSeconds;
+        Console.WriteLine(Line($"  handed over {handed} in {handedSeconds:F2} s = {handed / handedSeconds:N0} readings/s; without the {hold:F0} s reorder hold at the tail {handed / (handedSeconds - hold):N0}/s"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
-        return complete ? 0 : 1;
+        return (stored / storedSeconds, handed / (handedSeconds - hold), complete);
+    }
+
+    /// <summary>
+    /// The ratios in one run: <c>--rounds</c> times Mosquitto alone, then end to end through it, then the embedded
+    /// broker, one after the other (so each ratio compares neighbours measured under the same load); medians last.
+    /// </summary>
+    public static async Task<int> CompareAsync(BenchOptions o)
+    {
+        var rows = new List<(double Mosquitto, double External, double ExternalHanded, double Embedded, double EmbeddedHanded)>();
+        for (var round = 1; round <= o.Rounds; round++)
+        {
+            Console.WriteLine(Line($"round {round} of {o.Rounds}"));
+            var (baseline, baselineDone) = await MosquittoRateAsync(o);
+            // Handed-over rates leave out the reorder hold (every reading waits 2 s before release: a delay, not a rate).
+            var (external, externalHanded, externalDone) = await ThroughputRateAsync(o, external: true);
+            var (embedded, embeddedHanded, embeddedDone) = await ThroughputRateAsync(o, external: false);
+            if (!baselineDone || !externalDone || !embeddedDone)
+            {
+                Console.WriteLine("  a measurement did not complete; round left out");
+                continue;
+            }
+
+            rows.Add((baseline, external, externalHanded, embedded, embeddedHanded));
+            Console.WriteLine(Line($"  ratio to Mosquitto: external stored {external / baseline:F2} (handed {externalHanded / baseline:F2}), embedded stored {embedded / baseline:F2} (handed {embeddedHanded / baseline:F2})"));
+        }
+
+        if (rows.Count == 0)
+        {
+            return 1;
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        Console.WriteLine(Line($"medians of {rows.Count} rounds: Mosquitto {Median(rows.Select(r => r.Mosquitto)):N0} msg/s; external stored {Median(rows.Select(r => r.External)):N0}/s (ratio {Median(rows.Select(r => r.External / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.ExternalHanded)):N0}/s ({Median(rows.Select(r => r.ExternalHanded / r.Mosquitto)):F2}); embedded stored {Median(rows.Select(r => r.Embedded)):N0}/s ({Median(rows.Select(r => r.Embedded / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.EmbeddedHanded)):N0}/s ({Median(rows.Select(r => r.EmbeddedHanded / r.Mosquitto)):F2})"));
+        return 0;
     }
 
     /// <summary>GC heap and working set: service started, then 10,000 sensors registered, then after one reading per sensor.</summary>
@@ -127,7 +176,7 @@ internal static class Measurements
     public static async Task<int> LatencyAsync(BenchOptions o)
     {
         var external = string.Equals(o.Mode, "external", StringComparison.Ordinal);
-        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort);
+        await using var service = await BenchHost.StartAsync(external, o.MosquittoHost, o.MosquittoPort, o.ServiceInFlight);
         await service.RegisterAsync(o.Sensors, 1);
         await using var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None);
         var warmup = o.Sensors * 10;

@@ -5,6 +5,8 @@ using SafetyLedger.Ingestion.Bench;
 //   Ingestion.Bench external  --port P [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench embedded  [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench memory    [--sensors N]
+//   Ingestion.Bench compare   --port P [--rounds N] [--messages N] [--sensors N] [--inflight N] [--service-inflight N]
+//   Ingestion.Bench phases    [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench latency   [--mode embedded|external] [--port P] [--rate R] [--seconds S] [--sensors N] [--inflight N]
 var options = BenchOptions.Parse(args);
 return options.Verb switch
@@ -14,11 +16,13 @@ return options.Verb switch
     "embedded" => await Measurements.ThroughputAsync(options, external: false),
     "memory" => await Measurements.MemoryAsync(options),
     "latency" => await Measurements.LatencyAsync(options),
+    "phases" => await Phases.RunAsync(options),
+    "compare" => await Measurements.CompareAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|external|embedded|memory|latency [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|external|embedded|memory|latency|phases|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
     return 2;
 }

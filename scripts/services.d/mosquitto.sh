@@ -33,6 +33,7 @@ listener $port 127.0.0.1
 allow_anonymous true
 persistence false
 max_queued_messages 100000
+max_inflight_messages 1000
 log_dest file $dir/mosquitto.log
 log_type error
 log_type warning

@@ -38,6 +38,7 @@ public static class IngestionServiceCollectionExtensions
 
         services.AddSingleton(sp => SqliteTelemetryDatabase.Open(
             sp.GetRequiredService<IOptions<TelemetryStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteTelemetryDatabase>>()));
         services.AddSingleton<ITelemetryStore, SqliteTelemetryStore>();
         services.AddSingleton<IDeadLetterStore, SqliteDeadLetterStore>();

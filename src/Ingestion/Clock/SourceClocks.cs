@@ -7,8 +7,9 @@ namespace SafetyLedger.Ingestion.Clock;
 
 /// <summary>
 /// Per-source skew estimators and the time rules: a reading too far ahead of its arrival or too old
-/// is refused; otherwise the source's estimated offset corrects it when beyond the tolerance, and a
-/// reading still ahead of its arrival after correction is refused as from the future.
+/// is refused; otherwise the source's estimated offset corrects it when beyond the tolerance, but never
+/// to after its arrival; a reading ahead of its arrival both by its own clock and after correction is
+/// refused as from the future.
 /// </summary>
 public sealed class SourceClocks(IOptions<ClockOptions> options)
 {
@@ -53,10 +54,18 @@ public sealed class SourceClocks(IOptions<ClockOptions> options)
         var correctedTime = corrected ? sourceTime + estimate : sourceTime;
         if (correctedTime - receivedTime > o.SkewTolerance)
         {
-            return Refused(
-                sourceTime,
-                RejectionReasons.FutureTimestamp,
-                $"corrected time {Format(correctedTime)} is {Describe(correctedTime - receivedTime)} after arrival {Format(receivedTime)} (source offset estimate {Describe(estimate)}); tolerance {Describe(o.SkewTolerance)}");
+            if (sourceTime - receivedTime > o.SkewTolerance)
+            {
+                return Refused(
+                    sourceTime,
+                    RejectionReasons.FutureTimestamp,
+                    $"corrected time {Format(correctedTime)} is {Describe(correctedTime - receivedTime)} after arrival {Format(receivedTime)} (source offset estimate {Describe(estimate)}); tolerance {Describe(o.SkewTolerance)}");
+            }
+
+            // The source time itself is plausible; only a late-looking estimate (e.g. a backlog delivered at once
+            // makes a clock look slow) pushes it past its arrival. No reading is taken after it arrives.
+            correctedTime = sourceTime > receivedTime ? sourceTime : receivedTime;
+            corrected = correctedTime != sourceTime;
         }
 
         return new ClockCorrection(correctedTime, estimate, corrected, receivedTime - correctedTime > o.LateAfter, null);

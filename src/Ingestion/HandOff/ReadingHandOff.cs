@@ -51,16 +51,23 @@ public sealed class ReadingHandOff : BackgroundService, IReadingStream
     {
         ArgumentNullException.ThrowIfNull(readings);
         var releaseAt = time.GetUtcNow() + options.ReorderWindow;
+        var wake = false;
         foreach (var reading in readings)
         {
             await slots.WaitAsync(cancellationToken);
             lock (gate)
             {
+                wake |= buffer.Count == 0;
                 buffer.Enqueue((reading, releaseAt), (reading.CorrectedTime.UtcTicks, order++));
             }
         }
 
-        arrived.Release();
+        // The release loop sleeps until the head's release time; an arrival never moves that earlier
+        // (it is released a whole window from now), so only an arrival into an empty buffer wakes it.
+        if (wake || options.ReorderWindow <= TimeSpan.Zero)
+        {
+            arrived.Release();
+        }
     }
 
     public async IAsyncEnumerable<ValidatedReading> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -80,21 +87,27 @@ public sealed class ReadingHandOff : BackgroundService, IReadingStream
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tick = options.ReorderWindow > TimeSpan.Zero
+        // At most this long asleep, so a TimeProvider that is not the wall clock still gets looked at.
+        var longest = options.ReorderWindow > TimeSpan.Zero
             ? TimeSpan.FromTicks(Math.Max(options.ReorderWindow.Ticks / 4, TimeSpan.TicksPerMillisecond * 10))
             : TimeSpan.FromMilliseconds(100);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                foreach (var reading in TakeDue())
+                var (due, next) = TakeDue();
+                foreach (var reading in due)
                 {
                     await channel.Writer.WriteAsync(reading, stoppingToken);
                     slots.Release();
                 }
 
-                // Woken by new readings or by the tick; release times themselves come from the TimeProvider.
-                await arrived.WaitAsync(tick, stoppingToken);
+                // Woken by an arrival into an empty buffer or when the head is due; release times come from the TimeProvider.
+                var sleep = next is { } at ? at - time.GetUtcNow() : longest;
+                if (sleep > TimeSpan.Zero)
+                {
+                    await arrived.WaitAsync(sleep < longest ? sleep : longest, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,18 +120,23 @@ public sealed class ReadingHandOff : BackgroundService, IReadingStream
         }
     }
 
-    private List<ValidatedReading> TakeDue()
+    private (List<ValidatedReading> Due, DateTimeOffset? Next) TakeDue()
     {
         var now = time.GetUtcNow();
         var due = new List<ValidatedReading>();
         lock (gate)
         {
-            while (buffer.TryPeek(out var head, out _) && head.ReleaseAt <= now)
+            while (buffer.TryPeek(out var head, out _))
             {
+                if (head.ReleaseAt > now)
+                {
+                    return (due, head.ReleaseAt);
+                }
+
                 due.Add(buffer.Dequeue().Reading);
             }
         }
 
-        return due;
+        return (due, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,9 @@ public sealed partial class IngestionPipeline(
     IOptions<ValidationOptions> options,
     ILogger<IngestionPipeline> logger)
 {
+    private static readonly FrozenDictionary<SensorKind, string> KindNames =
+        Enum.GetValues<SensorKind>().ToFrozenDictionary(k => k, k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
+
     public async Task<IngestOutcome> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
@@ -209,7 +213,7 @@ public sealed partial class IngestionPipeline(
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    internal static string KindName(SensorKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+    internal static string KindName(SensorKind kind) => KindNames.TryGetValue(kind, out var name) ? name : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter ({Transport}, tenant {Tenant}, sensor {SensorId}): {Reason}: {Detail}")]
     private partial void LogDeadLetter(string transport, string? tenant, string? sensorId, string reason, string detail);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using SafetyLedger.Ingestion.Registry;
 
@@ -53,15 +54,17 @@ public static partial class PayloadParser
                 return Refused(RejectionReasons.PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"{elements.Count} readings in one payload; at most {maxReadings}"));
             }
 
-            return new ParsedPayload(elements.Select((e, i) => ReadOne(e, i, topicAddress)).ToList(), null);
+            // A reading's own JSON is kept only when the payload holds several: it is then its dead letter's payload.
+            var keepRaw = elements.Count > 1;
+            return new ParsedPayload(elements.Select((e, i) => ReadOne(e, i, topicAddress, keepRaw)).ToList(), null);
         }
     }
 
     private static ParsedPayload Refused(string reason, string detail) => new([], new Rejection(reason, detail));
 
-    private static IncomingReading ReadOne(JsonElement element, int index, SensorAddress? topicAddress)
+    private static IncomingReading ReadOne(JsonElement element, int index, SensorAddress? topicAddress, bool keepRaw)
     {
-        var raw = Encoding.UTF8.GetBytes(element.GetRawText());
+        var raw = keepRaw ? JsonMarshal.GetRawUtf8Value(element).ToArray() : ReadOnlyMemory<byte>.Empty;
         var address = topicAddress;
         var sourceTime = default(DateTimeOffset);
         var value = double.NaN;
@@ -107,7 +110,9 @@ public static partial class PayloadParser
             return new Rejection(RejectionReasons.InvalidTimestamp, $"reading {index} has no \"ts\" string");
         }
 
-        return TimestampShape().IsMatch(ts) && DateTimeOffset.TryParse(ts, CultureInfo.InvariantCulture, DateTimeStyles.None, out sourceTime)
+        // The shape guarantees an offset; System.Text.Json's ISO 8601 reader takes the common forms fast.
+        return TimestampShape().IsMatch(ts) && (element.GetProperty("ts").TryGetDateTimeOffset(out sourceTime)
+                || DateTimeOffset.TryParse(ts, CultureInfo.InvariantCulture, DateTimeStyles.None, out sourceTime))
             ? null
             : new Rejection(RejectionReasons.InvalidTimestamp, $"reading {index}: \"ts\" '{ts}' is not an ISO 8601 time with an offset");
     }

@@ -14,7 +14,10 @@ public sealed class TelemetryStorageOptions
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Full;
 
     /// <summary>Most writes that one transaction (one fsync) groups together.</summary>
-    public int MaxWritesPerCommit { get; set; } = 256;
+    public int MaxWritesPerCommit { get; set; } = 1024;
+
+    /// <summary>How often the writer copies the WAL into the database (after a commit's writes are completed, not inside it).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A reading with the same sensor and sequence number within this time of an earlier one is a duplicate.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);

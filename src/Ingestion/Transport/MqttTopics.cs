@@ -21,21 +21,19 @@ public static class MqttTopics
     public static bool IsDataTopic(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        var parts = topic.Split('/');
-        return parts.Length == 5 && string.Equals(parts[0], "sl", StringComparison.Ordinal) && string.Equals(parts[4], "data", StringComparison.Ordinal);
+        return IsData(topic.Split('/'));
     }
 
     /// <summary>The sensor a data topic names, or null when a level is not a plain identifier.</summary>
     public static SensorAddress? Parse(string topic)
     {
-        if (!IsDataTopic(topic))
-        {
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(topic);
         var parts = topic.Split('/');
-        return Identifiers.IsValid(parts[1]) && Identifiers.IsValid(parts[2]) && Identifiers.IsValid(parts[3])
+        return IsData(parts) && Identifiers.IsValid(parts[1]) && Identifiers.IsValid(parts[2]) && Identifiers.IsValid(parts[3])
             ? new SensorAddress(parts[1], parts[2], parts[3])
             : null;
     }
+
+    private static bool IsData(string[] parts) =>
+        parts.Length == 5 && string.Equals(parts[0], "sl", StringComparison.Ordinal) && string.Equals(parts[4], "data", StringComparison.Ordinal);
 }

@@ -31,8 +31,11 @@ public sealed class MqttTransportOptions
     /// <summary>External: wait between reconnection attempts.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>External: messages processed at once (their acknowledgements still go out in arrival order).</summary>
-    public int MaxInFlight { get; set; } = 64;
+    /// <summary>
+    /// Messages stored at once. External: the receive maximum (acknowledgements still go out in arrival order).
+    /// Embedded: per client. Concurrent messages share one commit (one fsync), so this bounds the group size.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 1024;
 
     /// <summary>Announce dead letters on <c>sl/{tenant}/deadletter</c>.</summary>
     public bool PublishDeadLetters { get; set; } = true;

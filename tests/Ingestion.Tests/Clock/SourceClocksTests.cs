@@ -51,6 +51,65 @@ public sealed class SourceClocksTests
     }
 
     [Fact]
+    public void A_backlog_replayed_late_does_not_look_like_a_slow_clock()
+    {
+        var clocks = new SourceClocks(Options.Create(new ClockOptions()));
+        var now = Start;
+
+        // Five minutes of a good clock, one reading a second, 100 ms of network delay.
+        for (var i = 0; i < 300; i++, now = now.AddSeconds(1))
+        {
+            Assert.Null(clocks.Correct("s", now, now.AddMilliseconds(100)).Rejection);
+        }
+
+        // Overload: 30 s of readings (ten a second) queue up and arrive within one second, up to 30 s late.
+        var replayedAt = now.AddSeconds(30);
+        for (var i = 0; i < 300; i++)
+        {
+            var correction = clocks.Correct("s", now.AddMilliseconds(100 * i), replayedAt.AddMilliseconds(3 * i));
+            Assert.Null(correction.Rejection);
+            Assert.False(correction.Corrected);
+        }
+
+        // Fresh readings after the backlog are neither refused nor moved.
+        for (var i = 0; i < 20; i++)
+        {
+            var truth = replayedAt.AddSeconds(1 + i);
+            var correction = clocks.Correct("s", truth, truth.AddMilliseconds(100));
+            Assert.Null(correction.Rejection);
+            Assert.Equal(truth, correction.CorrectedTime);
+        }
+
+        Assert.InRange(clocks.EstimatedOffset("s")!.Value.TotalSeconds, 0, 0.2);
+    }
+
+    [Fact]
+    public void Readings_after_a_long_queueing_delay_are_never_refused_as_future_nor_placed_after_arrival()
+    {
+        var clocks = new SourceClocks(Options.Create(new ClockOptions()));
+        var now = Start;
+
+        // Longer than the window, every reading waits 5 s in a queue: indistinguishable from a clock 5 s slow.
+        for (var i = 0; i < 700; i++, now = now.AddSeconds(1))
+        {
+            Assert.Null(clocks.Correct("s", now, now.AddSeconds(5)).Rejection);
+        }
+
+        Assert.InRange(clocks.EstimatedOffset("s")!.Value.TotalSeconds, 4.9, 5.1);
+
+        // The queue drains: readings arrive 100 ms after their (correct) source time.
+        for (var i = 0; i < 20; i++)
+        {
+            var truth = now.AddSeconds(i);
+            var received = truth.AddMilliseconds(100);
+            var correction = clocks.Correct("s", truth, received);
+            Assert.Null(correction.Rejection);
+            Assert.True(correction.CorrectedTime <= received, $"corrected {correction.CorrectedTime:O} is after arrival {received:O}");
+            Assert.True(correction.CorrectedTime >= truth);
+        }
+    }
+
+    [Fact]
     public void A_reading_far_in_the_future_is_refused()
     {
         var clocks = new SourceClocks(Options.Create(new ClockOptions()));

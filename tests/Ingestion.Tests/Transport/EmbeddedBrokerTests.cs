@@ -5,6 +5,7 @@ using SafetyLedger.Ingestion.Digests;
 using SafetyLedger.Ingestion.HandOff;
 using SafetyLedger.Ingestion.Pipeline;
 using SafetyLedger.Ingestion.Telemetry;
+using SafetyLedger.Ingestion.Telemetry.Sqlite;
 using SafetyLedger.Ingestion.Tests.Support;
 using SafetyLedger.Ledger.Events;
 
@@ -57,6 +58,55 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, payload.RootElement.GetProperty("count").GetInt32());
         Assert.Equal(BatchEncoding.Digest([reading]), payload.RootElement.GetProperty("sha256").GetString());
         Assert.Empty(host.Errors.Errors);
+    }
+
+    [Fact]
+    public async Task Publishes_in_flight_together_on_one_connection_are_each_stored_before_their_PUBACK_and_forwarded_once_stored()
+    {
+        const int Count = 200;
+        await using var watcher = await MqttTestClient.ConnectAsync(host.MqttPort);
+        await watcher.SubscribeAsync(Some.Topic());
+        var store = host.Get<ITelemetryStore>();
+        var now = DateTimeOffset.UtcNow;
+        var unstoredAtPuback = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, Count).Select(async i =>
+        {
+            var result = await sensor.PublishAsync(Some.Topic(), Some.Reading(now.AddMilliseconds(-i), i, seq: i));
+            Assert.True(result.IsSuccess, result.ReasonString);
+            var stored = await store.QueryAsync(Some.Tenant, "h2s-1", now.AddSeconds(-5), now.AddSeconds(5), CancellationToken.None);
+            if (stored.Count(r => r.Reading.Sequence == i) != 1)
+            {
+                Interlocked.Increment(ref unstoredAtPuback);
+            }
+        }));
+
+        Assert.Equal(0, unstoredAtPuback);
+        Assert.Equal(Count, host.Get<IngestionMetrics>().Accepted);
+        for (var i = 0; i < Count; i++)
+        {
+            var (_, forwarded) = await watcher.NextAsync(TimeSpan.FromSeconds(5));
+            using var json = JsonDocument.Parse(forwarded);
+            var seq = json.RootElement.GetProperty("seq").GetInt64();
+            var stored = await store.QueryAsync(Some.Tenant, "h2s-1", now.AddSeconds(-5), now.AddSeconds(5), CancellationToken.None);
+            Assert.Single(stored, r => r.Reading.Sequence == seq);
+        }
+
+        Assert.Empty(host.Errors.Errors);
+    }
+
+    [Fact]
+    public async Task When_the_store_fails_the_PUBACK_carries_an_error_and_the_message_is_not_forwarded()
+    {
+        await using var watcher = await MqttTestClient.ConnectAsync(host.MqttPort);
+        await watcher.SubscribeAsync(Some.Topic());
+        await host.Get<SqliteTelemetryDatabase>().DisposeAsync(); // every write now fails
+
+        var result = await sensor.PublishAsync(Some.Topic(), Some.Reading(DateTimeOffset.UtcNow, 1.5, seq: 1));
+
+        Assert.Equal(MqttClientPublishReasonCode.ImplementationSpecificError, result.ReasonCode);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watcher.NextAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Contains(host.Errors.Errors, e => e.Contains("could not be stored", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string, string> BadInputs => new()

@@ -17,24 +17,40 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     private readonly TelemetryWriter writer;
     private readonly Channel<WriteWork> queue;
     private readonly Task writerLoop;
+    private readonly TimeProvider time;
+    private long lastCheckpoint;
 
-    private SqliteTelemetryDatabase(TelemetryStorageOptions options, ILogger logger)
+    private SqliteTelemetryDatabase(TelemetryStorageOptions options, TimeProvider time, ILogger logger)
     {
         this.options = options;
         this.logger = logger;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
         connection = TelemetrySchema.Open(options);
         TelemetrySchema.Apply(connection);
+        using (var autoCheckpoint = connection.CreateCommand())
+        {
+            // The writer checkpoints itself, after a group's writes are completed (see Checkpoint).
+            autoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+            autoCheckpoint.ExecuteNonQuery();
+        }
+
+        this.time = time;
+        lastCheckpoint = time.GetTimestamp();
+
         writer = new TelemetryWriter(connection, options.DuplicateWindow);
         queue = Channel.CreateBounded<WriteWork>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         writerLoop = Task.Run(RunWriterAsync);
         LogOpened(options.DatabasePath);
     }
 
-    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, ILogger<SqliteTelemetryDatabase> logger)
+    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, ILogger<SqliteTelemetryDatabase> logger) =>
+        Open(options, TimeProvider.System, logger);
+
+    public static SqliteTelemetryDatabase Open(TelemetryStorageOptions options, TimeProvider time, ILogger<SqliteTelemetryDatabase> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SqliteTelemetryDatabase(options, logger);
+        ArgumentNullException.ThrowIfNull(time);
+        return new SqliteTelemetryDatabase(options, time, logger);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,6 +93,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         var group = new List<WriteWork>(options.MaxWritesPerCommit);
         while (await queue.Reader.WaitToReadAsync())
         {
+            // To the back of the thread pool's queue: the callers whose writes just committed run first and queue
+            // their next writes, so they join this commit instead of each waiting for a commit of its own.
+            await Task.Yield();
             group.Clear();
             while (group.Count < options.MaxWritesPerCommit && queue.Reader.TryRead(out var work))
             {
@@ -84,6 +103,35 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
             }
 
             Commit(group);
+            Checkpoint();
+        }
+
+        Checkpoint(force: true);
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database at most every <see cref="TelemetryStorageOptions.CheckpointInterval"/>, on
+    /// the writer after a group's writes were completed: no acknowledgement waits for it (SQLite's automatic
+    /// checkpoint runs inside the commit), only the next group, which grows meanwhile. Every commit rewrites each
+    /// reporting sensor's index pages into the WAL; a checkpoint copies a page once however often it was rewritten.
+    /// </summary>
+    private void Checkpoint(bool force = false)
+    {
+        if (!force && time.GetElapsedTime(lastCheckpoint) < options.CheckpointInterval)
+        {
+            return;
+        }
+
+        lastCheckpoint = time.GetTimestamp();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            LogCheckpointFailed(ex);
         }
     }
 
@@ -91,26 +139,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     {
         try
         {
-            using var transaction = connection.BeginTransaction();
-            writer.Transaction = transaction;
-            var failed = new List<(WriteWork Work, Exception Error)>();
-            foreach (var work in group)
-            {
-                using var savepoint = new Savepoint(connection, transaction);
-                try
-                {
-                    work.Execute(writer);
-                    savepoint.Release();
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-                {
-                    savepoint.Rollback();
-                    failed.Add((work, ex));
-                }
-            }
-
-            transaction.Commit();
-            writer.Transaction = null;
+            // Usually every write succeeds: one transaction, no savepoints. If one throws, that transaction is
+            // rolled back and the group runs again with a savepoint around each write, so only the failing ones fail.
+            var failed = Run(group, isolate: false) ?? Run(group, isolate: true)!;
             foreach (var work in group)
             {
                 var failure = failed.Find(f => ReferenceEquals(f.Work, work));
@@ -128,7 +159,6 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            writer.Transaction = null;
             LogCommitFailed(ex, group.Count);
             foreach (var work in group)
             {
@@ -137,8 +167,58 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the group in one committed transaction and returns the writes that failed; null when one failed without <paramref name="isolate"/> (nothing committed).</summary>
+    private List<(WriteWork Work, Exception Error)>? Run(List<WriteWork> group, bool isolate)
+    {
+        using var transaction = connection.BeginTransaction();
+        writer.Transaction = transaction;
+        try
+        {
+            var failed = new List<(WriteWork Work, Exception Error)>();
+            foreach (var work in group)
+            {
+                if (!isolate)
+                {
+                    try
+                    {
+                        work.Execute(writer);
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+                    {
+                        transaction.Rollback();
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                using var savepoint = new Savepoint(connection, transaction);
+                try
+                {
+                    work.Execute(writer);
+                    savepoint.Release();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+                {
+                    savepoint.Rollback();
+                    failed.Add((work, ex));
+                }
+            }
+
+            transaction.Commit();
+            return failed;
+        }
+        finally
+        {
+            writer.Transaction = null;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry store opened at {Path}")]
     private partial void LogOpened(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry WAL checkpoint failed; the next one copies what this one did not")]
+    private partial void LogCheckpointFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry commit of {Count} writes failed; the writes were refused")]
     private partial void LogCommitFailed(Exception exception, int count);

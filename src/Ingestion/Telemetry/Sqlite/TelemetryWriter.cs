@@ -10,7 +10,6 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 internal sealed class TelemetryWriter : IDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly SqliteCommand findDuplicate;
     private readonly SqliteCommand insertReading;
     private readonly SqliteCommand countDuplicate;
     private readonly SqliteCommand insertDeadLetter;
@@ -20,20 +19,18 @@ internal sealed class TelemetryWriter : IDisposable
     {
         this.connection = connection;
         duplicateWindowTicks = duplicateWindow.Ticks;
-        findDuplicate = Prepare(
-            """
-            SELECT EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND source_ticks = $ts AND raw_value = $v)
-                OR ($seq IS NOT NULL AND EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND seq = $seq
-                    AND source_ticks BETWEEN $lo AND $hi))
-            """,
-            "$t", "$s", "$ts", "$v", "$seq", "$lo", "$hi");
+        // One statement: the reading goes in unless it duplicates a stored one. INDEXED BY: left alone, SQLite
+        // answers the sequence test from readings_by_source, scanning the sensor's whole duplicate window (24 h).
         insertReading = Prepare(
             """
             INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
                                   value, unit, raw_value, raw_unit, quality, seq)
-            VALUES ($t, $site, $s, $ts, $offset, $received, $corrected, $value, $unit, $raw, $rawUnit, $quality, $seq)
+            SELECT $t, $site, $s, $ts, $offset, $received, $corrected, $value, $unit, $raw, $rawUnit, $quality, $seq
+            WHERE NOT EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND source_ticks = $ts AND raw_value = $raw)
+              AND ($seq IS NULL OR NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_seq
+                    WHERE tenant = $t AND sensor_id = $s AND seq = $seq AND source_ticks BETWEEN $lo AND $hi))
             """,
-            "$t", "$site", "$s", "$ts", "$offset", "$received", "$corrected", "$value", "$unit", "$raw", "$rawUnit", "$quality", "$seq");
+            "$t", "$site", "$s", "$ts", "$offset", "$received", "$corrected", "$value", "$unit", "$raw", "$rawUnit", "$quality", "$seq", "$lo", "$hi");
         countDuplicate = Prepare(
             """
             INSERT INTO duplicate_counts (tenant, sensor_id, hour_ticks, count) VALUES ($t, $s, $h, 1)
@@ -54,27 +51,8 @@ internal sealed class TelemetryWriter : IDisposable
     public bool InsertReading(TelemetryReading reading)
     {
         var sourceTicks = reading.SourceTime.UtcTicks;
-        var p = findDuplicate.Parameters;
-        findDuplicate.Transaction = Transaction;
-        p[0].Value = reading.Tenant;
-        p[1].Value = reading.SensorId;
-        p[2].Value = sourceTicks;
-        p[3].Value = reading.RawValue;
-        p[4].Value = reading.Sequence is { } seq ? seq : DBNull.Value;
-        p[5].Value = sourceTicks - duplicateWindowTicks;
-        p[6].Value = sourceTicks + duplicateWindowTicks;
-        if (Convert.ToInt64(findDuplicate.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
-        {
-            countDuplicate.Transaction = Transaction;
-            countDuplicate.Parameters[0].Value = reading.Tenant;
-            countDuplicate.Parameters[1].Value = reading.SensorId;
-            countDuplicate.Parameters[2].Value = reading.ReceivedTime.UtcTicks - (reading.ReceivedTime.UtcTicks % TimeSpan.TicksPerHour);
-            countDuplicate.ExecuteNonQuery();
-            return false;
-        }
-
         insertReading.Transaction = Transaction;
-        p = insertReading.Parameters;
+        var p = insertReading.Parameters;
         p[0].Value = reading.Tenant;
         p[1].Value = reading.Site;
         p[2].Value = reading.SensorId;
@@ -87,9 +65,20 @@ internal sealed class TelemetryWriter : IDisposable
         p[9].Value = reading.RawValue;
         p[10].Value = reading.RawUnit;
         p[11].Value = reading.Quality;
-        p[12].Value = reading.Sequence is { } s ? s : DBNull.Value;
-        insertReading.ExecuteNonQuery();
-        return true;
+        p[12].Value = reading.Sequence is { } seq ? seq : DBNull.Value;
+        p[13].Value = sourceTicks - duplicateWindowTicks;
+        p[14].Value = sourceTicks + duplicateWindowTicks;
+        if (insertReading.ExecuteNonQuery() == 1)
+        {
+            return true;
+        }
+
+        countDuplicate.Transaction = Transaction;
+        countDuplicate.Parameters[0].Value = reading.Tenant;
+        countDuplicate.Parameters[1].Value = reading.SensorId;
+        countDuplicate.Parameters[2].Value = reading.ReceivedTime.UtcTicks - (reading.ReceivedTime.UtcTicks % TimeSpan.TicksPerHour);
+        countDuplicate.ExecuteNonQuery();
+        return false;
     }
 
     public void InsertDeadLetter(DeadLetter letter)
@@ -188,7 +177,6 @@ internal sealed class TelemetryWriter : IDisposable
 
     public void Dispose()
     {
-        findDuplicate.Dispose();
         insertReading.Dispose();
         countDuplicate.Dispose();
         insertDeadLetter.Dispose();

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SafetyLedger.Ingestion.Telemetry;
+using SafetyLedger.Ingestion.Telemetry.Sqlite;
+using SafetyLedger.Ingestion.Tests.Support;
+using SafetyLedger.Ledger.Storage;
+
+namespace SafetyLedger.Ingestion.Tests.Telemetry;
+
+public sealed class SqliteTelemetryStoreTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_failing_write_fails_alone_and_the_writes_committed_beside_it_are_stored()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+
+        // Queued behind 50 appends, so the writer tends to put the failing batch into their transaction.
+        var appends = Enumerable.Range(0, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)).ToList();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start, Start, [424242], 1, 1, 1, "ppm", "00"), CancellationToken.None));
+        appends.AddRange(Enumerable.Range(50, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)));
+
+        Assert.All(await Task.WhenAll(appends), inserted => Assert.Equal([true], inserted));
+
+        var stored = await store.QueryAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (long?)i), stored.Select(s => s.Reading.Sequence));
+        Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_reading_repeating_a_sequence_number_or_a_time_and_value_is_dropped_in_the_same_write()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+
+        var inserted = await store.AppendAsync(
+            [Reading(0, seq: 7), Reading(1, seq: 7), Reading(2, seq: null), Reading(2, seq: null), Reading(3, seq: 8)],
+            CancellationToken.None);
+
+        Assert.Equal([true, false, true, false, true], inserted);
+        Assert.Equal(2, (await store.CountDuplicatesAsync(Some.Tenant, Start.AddDays(-1), Start.AddDays(1), CancellationToken.None))["h2s-1"]);
+    }
+
+    private static TelemetryReading Reading(int i, long? seq)
+    {
+        var t = Start.AddMilliseconds(i * 10);
+        return new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", t, t, t, 1 + i, "ppm", 1 + i, "ppm", "good", seq);
+    }
+}
