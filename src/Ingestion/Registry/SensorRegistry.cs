@@ -31,6 +31,18 @@ public sealed class SensorRegistry : ISensorRegistry
 
     public IReadOnlyList<string> Tenants() => sensors.Keys.Select(k => k.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Records that every entry before <paramref name="position"/> has been seen (after a category read).</summary>
+    public void AdvanceTo(long position)
+    {
+        lock (gate)
+        {
+            if (position - 1 > lastPosition)
+            {
+                Interlocked.Exchange(ref lastPosition, position - 1);
+            }
+        }
+    }
+
     /// <summary>Applies one ledger entry; entries of other types only advance the position.</summary>
     public void Apply(LedgerEntry entry)
     {

@@ -11,8 +11,6 @@ namespace SafetyLedger.Ingestion.Registry;
 public sealed partial class SensorRegistryProjection(IEventStore events, SensorRegistry registry, ILogger<SensorRegistryProjection> logger)
     : BackgroundService
 {
-    private const int PageSize = 1024;
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
@@ -20,22 +18,20 @@ public sealed partial class SensorRegistryProjection(IEventStore events, SensorR
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Applies every entry after the registry's last position that is already in the ledger.</summary>
+    /// <summary>
+    /// Applies every registration after the registry's last position that is already in the ledger — a
+    /// category read of the sensor streams, so start-up does not decode the telemetry digests — and
+    /// moves the registry's position to the head.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var head = events.Count;
+        await foreach (var entry in events.ReadCategoryAsync(SensorStreams.StreamPrefix, registry.LastPosition + 1, head, cancellationToken))
         {
-            var page = await events.ReadAllAsync(registry.LastPosition + 1, PageSize, cancellationToken);
-            foreach (var entry in page)
-            {
-                registry.Apply(entry);
-            }
-
-            if (page.Count < PageSize)
-            {
-                return;
-            }
+            registry.Apply(entry);
         }
+
+        registry.AdvanceTo(head);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

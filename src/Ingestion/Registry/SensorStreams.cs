@@ -5,5 +5,8 @@ public static class SensorStreams
 {
     public const string RegisteredEventType = "SensorRegistered";
 
-    public static string StreamId(string tenant, string sensorId) => $"sensor-{tenant}-{sensorId}";
+    /// <summary>Every sensor stream id starts with this (the registry's ledger category).</summary>
+    public const string StreamPrefix = "sensor-";
+
+    public static string StreamId(string tenant, string sensorId) => $"{StreamPrefix}{tenant}-{sensorId}";
 }

