@@ -98,6 +98,45 @@ public sealed class MerkleFrontier
         return written;
     }
 
+    /// <summary>
+    /// Appends a whole perfect subtree of 2^<paramref name="level"/> leaves whose nodes the caller already has
+    /// (valid only when <see cref="Size"/> is a multiple of 2^<paramref name="level"/>): merges its
+    /// <paramref name="root"/> with the frontier's roots, writes the nodes above it that this completes,
+    /// bottom-up, to <paramref name="completed"/> and returns how many (the subtree's own nodes are not written).
+    /// </summary>
+    internal int AppendSubtree(ReadOnlySpan<byte> root, int level, Span<byte> completed, MerkleHasher hasher)
+    {
+        if (root.Length != MerkleHash.Size)
+        {
+            throw new ArgumentException($"A subtree root is {MerkleHash.Size} bytes, not {root.Length}.", nameof(root));
+        }
+
+        var leaves = 1L << level;
+        if ((Size & (leaves - 1)) != 0)
+        {
+            throw new InvalidOperationException($"A subtree of {leaves} leaves cannot start at tree size {Size}.");
+        }
+
+        if (Size > long.MaxValue - leaves)
+        {
+            throw new InvalidOperationException("The tree cannot grow beyond long.MaxValue leaves.");
+        }
+
+        var written = 0;
+        var right = root;
+        for (var index = Size >> level; (index & 1) == 1; index >>= 1)
+        {
+            var hash = completed.Slice(written * MerkleHash.Size, MerkleHash.Size);
+            hasher.Node(RootAt(--Depth), right, hash);
+            right = hash;
+            written++;
+        }
+
+        right.CopyTo(RootAt(Depth++));
+        Size += leaves;
+        return written;
+    }
+
     /// <summary>RFC 9162 root of the current tree: the subtree roots folded right to left; the empty root for size 0.</summary>
     public byte[] Root()
     {

@@ -169,4 +169,53 @@ public sealed class MerkleFrontierTests
         Assert.Throws<ArgumentException>(() => frontier.Append(new byte[length], []));
         Assert.Equal(0, frontier.Size);
     }
+
+    [Fact]
+    public void Appending_a_perfect_subtree_gives_the_frontier_and_upper_nodes_of_appending_its_leaves()
+    {
+        using var hasher = new MerkleHasher();
+        var byLeaf = new MerkleFrontier();
+        var bySubtree = new MerkleFrontier();
+        var completed = new List<MerkleNode>();
+        for (var i = 0; i < 12; i++)
+        {
+            byLeaf.Append(H(i), completed);
+            bySubtree.Append(H(i), completed);
+        }
+
+        completed.Clear();
+        for (var i = 12; i < 16; i++)
+        {
+            byLeaf.Append(H(i), completed);
+        }
+
+        var upper = new byte[MerkleFrontier.MaxCompletedPerAppend * MerkleHash.Size];
+        var subtreeRoot = completed.Single(n => n.Level == 2).Hash;
+        var written = bySubtree.AppendSubtree(subtreeRoot, level: 2, upper, hasher);
+
+        var expectedUpper = completed.Where(n => n.Level > 2).ToList();
+        Assert.Equal([(3, 1L), (4, 0L)], expectedUpper.Select(n => (n.Level, n.Index)));
+        Assert.Equal(expectedUpper.Count, written);
+        for (var i = 0; i < written; i++)
+        {
+            Assert.Equal(expectedUpper[i].Hash, upper.AsSpan(i * MerkleHash.Size, MerkleHash.Size).ToArray());
+        }
+
+        Assert.Equal(16, bySubtree.Size);
+        Assert.Equal(byLeaf.Root(), bySubtree.Root());
+        byLeaf.Append(H(16), completed);
+        bySubtree.Append(H(16), completed);
+        Assert.Equal(byLeaf.Root(), bySubtree.Root());
+    }
+
+    [Fact]
+    public void A_perfect_subtree_cannot_be_appended_at_a_size_that_is_not_a_multiple_of_its_width()
+    {
+        using var hasher = new MerkleHasher();
+        var frontier = new MerkleFrontier();
+        frontier.Append(H(0), []);
+
+        Assert.Throws<InvalidOperationException>(() => frontier.AppendSubtree(H(1), level: 1, new byte[MerkleFrontier.MaxCompletedPerAppend * MerkleHash.Size], hasher));
+        Assert.Equal(1, frontier.Size);
+    }
 }

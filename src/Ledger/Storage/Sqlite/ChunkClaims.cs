@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// One commit's entries cut into chunks that two threads encode: each thread claims the next
+/// One commit's entries cut into chunks that two threads encode, at positions that are multiples of the
+/// chunk capacity (so the first and last chunk may be short and every other one is a whole Merkle
+/// subtree, see <see cref="EncodedChunk.HashSubtree"/>): each thread claims the next
 /// unclaimed chunk; the writer takes the chunks in order and, while the next one is still being
 /// encoded by the helper, claims and encodes a later one itself instead of waiting.
 /// </summary>
@@ -86,6 +88,10 @@ internal sealed class ChunkClaims : IDisposable
         }
     }
 
+    /// <summary>How many chunks of <paramref name="capacity"/> the entries span once cut at multiples of it.</summary>
+    public static int ChunkCount(IReadOnlyList<StagedEntry> entries, int capacity) =>
+        entries.Count == 0 ? 0 : (int)(((entries[0].Position % capacity) + entries.Count + capacity - 1) / capacity);
+
     public void Dispose()
     {
         foreach (var signal in ready)
@@ -94,6 +100,13 @@ internal sealed class ChunkClaims : IDisposable
         }
 
         idle.Dispose();
+    }
+
+    /// <summary>Chunk <paramref name="index"/>'s entries [start, end): cut where positions are multiples of <paramref name="capacity"/>.</summary>
+    private static (int Start, int End) Bounds(IReadOnlyList<StagedEntry> entries, int capacity, int index)
+    {
+        var lead = (int)(entries[0].Position % capacity);
+        return (Math.Max(0, (index * capacity) - lead), Math.Min(entries.Count, ((index + 1) * capacity) - lead));
     }
 
     private void HelpWhileWork(ChunkEncoder encoder)
@@ -124,9 +137,8 @@ internal sealed class ChunkClaims : IDisposable
             return false;
         }
 
-        var size = chunks[index].Capacity;
-        var start = index * size;
-        encoder.Encode(chunks[index], entries, start, Math.Min(size, entries.Count - start), recordedAt);
+        var (start, end) = Bounds(entries, chunks[index].Capacity, index);
+        encoder.Encode(chunks[index], entries, start, end - start, recordedAt);
         Volatile.Write(ref done[index], true);
         ready[index].Set();
         return true;

@@ -4,7 +4,10 @@ using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
-/// <summary>One thread's canonical encoder and SHA-256 context: encodes entries into a chunk and hashes their leaves.</summary>
+/// <summary>
+/// One thread's canonical encoder and SHA-256 context: encodes entries into a chunk, hashes their leaves
+/// and, for a full aligned chunk, its whole Merkle subtree.
+/// </summary>
 internal sealed class ChunkEncoder(AppendTimings timings) : IDisposable
 {
     private readonly EntryEncoder encoder = new();
@@ -23,6 +26,7 @@ internal sealed class ChunkEncoder(AppendTimings timings) : IDisposable
             Hasher.Leaf(chunk.Entry(index), chunk.LeafSlot(index));
         }
 
+        chunk.HashSubtree(Hasher);
         timings.Add(AppendPhase.Encode, started);
     }
 

@@ -4,17 +4,21 @@ using SafetyLedger.Ledger.Merkle;
 namespace SafetyLedger.Ledger.Storage.Sqlite;
 
 /// <summary>
-/// Encodes staged entries and hashes their leaves on two threads (the writer and a dedicated helper,
-/// chunk by chunk, see <see cref="ChunkClaims"/>), then grows the Merkle frontier in position order on the
-/// writer, so that the writer's inserts overlap with the helper's encoding and neither thread idles
-/// while entries remain to encode.
+/// Encodes staged entries and hashes their leaves, and each full aligned chunk's 63 interior nodes, on two
+/// threads (the writer and a dedicated helper, chunk by chunk, see <see cref="ChunkClaims"/>), then grows the
+/// Merkle frontier in position order on the writer: a full chunk as one subtree root, a commit's short
+/// first and last chunks leaf by leaf. So the writer's inserts overlap with the helper's hashing and
+/// neither thread idles while entries remain to encode.
 /// </summary>
 internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings timings) : IDisposable
 {
-    private const int ChunkSize = 64;
+    /// <summary>Chunks are perfect subtrees of this height when full (see <see cref="EncodedChunk.HashSubtree"/>).</summary>
+    private const int SubtreeLevel = 6;
 
-    /// <summary>Chunks kept for reuse: enough for commits of 4,096 entries; larger commits allocate the rest.</summary>
-    private const int MaxPooledChunks = 64;
+    private const int ChunkSize = 1 << SubtreeLevel;
+
+    /// <summary>Chunks kept for reuse: enough for commits of 4,096 entries at any alignment; larger commits allocate the rest.</summary>
+    private const int MaxPooledChunks = 65;
 
     /// <summary>A chunk whose entry buffer grew past this (huge payloads) is dropped rather than kept.</summary>
     private const int MaxPooledChunkBytes = 1 << 20;
@@ -30,7 +34,7 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
     /// <summary>The entries' chunks in position order with their Merkle nodes; each chunk is valid until the next one is asked for.</summary>
     public IEnumerable<EncodedChunk> Encode(IReadOnlyList<StagedEntry> entries, DateTimeOffset recordedAt)
     {
-        var chunks = new EncodedChunk[(entries.Count + ChunkSize - 1) / ChunkSize];
+        var chunks = new EncodedChunk[ChunkClaims.ChunkCount(entries, ChunkSize)];
         for (var i = 0; i < chunks.Length; i++)
         {
             chunks[i] = free.TryPop(out var chunk) ? chunk : new EncodedChunk(ChunkSize);
@@ -70,9 +74,16 @@ internal sealed class EncodingPipeline(MerkleFrontier frontier, AppendTimings ti
     private void GrowFrontier(EncodedChunk chunk)
     {
         var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < chunk.Count; i++)
+        if (chunk.IsSubtree)
         {
-            chunk.AddNodes(Frontier.Append(chunk.Leaf(i), chunk.FreeNodes, writerEncoder.Hasher));
+            chunk.AddNodes(Frontier.AppendSubtree(chunk.SubtreeRoot, SubtreeLevel, chunk.FreeNodes, writerEncoder.Hasher));
+        }
+        else
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                chunk.AddNodes(Frontier.Append(chunk.Leaf(i), chunk.FreeNodes, writerEncoder.Hasher));
+            }
         }
 
         timings.Add(AppendPhase.Merkle, started);
