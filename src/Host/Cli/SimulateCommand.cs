@@ -6,7 +6,8 @@ namespace SafetyLedger.Host.Cli;
 
 /// <summary>
 /// <c>ledger simulate --rate N --sensors N --scenario normal|gas-leak|bearing-wear|stuck-sensor|clock-skew|dropout
-/// [--broker host:port] [--duration 10m] [--failure-after 2m]</c>: publish a realistic plant over MQTT QoS 1.
+/// [--broker host:port] [--duration 10m] [--failure-after 2m] [--register URL --api-key KEY]</c>: publish a
+/// realistic plant over MQTT QoS 1, after registering its sensors with the service when <c>--register</c> is given.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -20,6 +21,8 @@ internal static class SimulateCommand
         ["dropout"] = Scenario.Dropout,
     };
 
+    private static readonly TimeSpan DefaultFailureAfter = new SimulationOptions().FailureAfter;
+
     public static Command Create(CliContext context)
     {
         var rate = new Option<double>("--rate") { Description = "Readings per second, all sensors together.", DefaultValueFactory = _ => 10 };
@@ -31,7 +34,9 @@ internal static class SimulateCommand
         var failureAfter = new Option<TimeSpan?>("--failure-after") { Description = "When the scenario's failure begins (default 00:02:00)." };
         var tenant = new Option<string>("--tenant") { Description = "Tenant in the topics.", DefaultValueFactory = _ => "demo-enterprise" };
         var site = new Option<string>("--site") { Description = "Site in the topics.", DefaultValueFactory = _ => "plant-1" };
-        var command = new Command("simulate", "Publish realistic sensor scenarios to MQTT.") { rate, sensors, scenario, broker, duration, failureAfter, tenant, site };
+        var register = new Option<string?>("--register") { Description = "Register the simulated sensors first with the service at this URL (e.g. http://127.0.0.1:5080)." };
+        var apiKey = new Option<string?>("--api-key") { Description = "The tenant's API key for --register (default: the LEDGER_API_KEY environment variable)." };
+        var command = new Command("simulate", "Publish realistic sensor scenarios to MQTT.") { rate, sensors, scenario, broker, duration, failureAfter, tenant, site, register, apiKey };
         command.SetAction(async (result, ct) =>
         {
             var address = result.GetRequiredValue(broker);
@@ -52,15 +57,19 @@ internal static class SimulateCommand
                 BrokerHost = address[..colon],
                 BrokerPort = port,
                 Duration = result.GetValue(duration),
+                FailureAfter = result.GetValue(failureAfter) ?? DefaultFailureAfter,
             };
-            if (result.GetValue(failureAfter) is { } failure)
+
+            var runner = new SimulationRunner(options, TimeProvider.System);
+            if (result.GetValue(register) is { } service
+                && await RegisterAsync(context, runner, options, service, result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("LEDGER_API_KEY"), ct) is { } refused)
             {
-                options.FailureAfter = failure;
+                return refused;
             }
 
             try
             {
-                var published = await new SimulationRunner(options, TimeProvider.System).RunAsync(context.Error, ct);
+                var published = await runner.RunAsync(context.Error, ct);
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"published {published} readings"));
                 return ExitCodes.Ok;
             }
@@ -75,5 +84,34 @@ internal static class SimulateCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Registers the simulated sensors with the service; returns an exit code when that failed, else null.</summary>
+    private static async Task<int?> RegisterAsync(CliContext context, SimulationRunner runner, SimulationOptions options, string url, string? key, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var service) || service.Scheme is not ("http" or "https"))
+        {
+            await context.Error.WriteLineAsync($"error: --register needs the service's http(s) URL, not '{url}'.");
+            return ExitCodes.Usage;
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            await context.Error.WriteLineAsync("error: --register needs the tenant's API key (--api-key or LEDGER_API_KEY).");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            using var http = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromSeconds(30) };
+            var created = await new SimulatedSensorRegistration(http, key).RegisterAsync(options.Tenant, runner.Sensors(), ct);
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"simulate: {created} sensors registered, {options.Sensors - created} already were"));
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            await context.Error.WriteLineAsync($"error: cannot register the sensors at {service}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }
