@@ -44,6 +44,27 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Equal(2, (await store.CountDuplicatesAsync(Some.Tenant, Start.AddDays(-1), Start.AddDays(1), CancellationToken.None))["h2s-1"]);
     }
 
+    [Fact]
+    public async Task A_sensor_that_restarted_its_sequence_numbers_after_the_duplicate_window_is_stored()
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
+        await using var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+        var rebooted = Start + options.DuplicateWindow + TimeSpan.FromSeconds(1);
+
+        var before = await store.AppendAsync([Reading(0, seq: 0), Reading(1, seq: 1)], CancellationToken.None);
+        var after = await store.AppendAsync(
+            [
+                new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", rebooted, rebooted, rebooted, 5, "ppm", 5, "ppm", "good", 0),
+                new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", rebooted.AddSeconds(1), rebooted, rebooted.AddSeconds(1), 6, "ppm", 6, "ppm", "good", 0),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal([true, true], before);
+        Assert.Equal([true, false], after); // seq 0 again after the window is new; again within it, a duplicate
+    }
+
     private static TelemetryReading Reading(int i, long? seq)
     {
         var t = Start.AddMilliseconds(i * 10);
