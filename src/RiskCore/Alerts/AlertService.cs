@@ -180,7 +180,8 @@ public sealed partial class AlertService(IEventStore store, TimeProvider time, I
         var changed = open.Level != assessment.Level
             || !open.Detectors.SequenceEqual(assessment.Detectors, StringComparer.Ordinal)
             || Math.Abs(open.Confidence - assessment.Confidence) >= _options.ConfidenceStep;
-        if (!changed)
+        var due = assessment.Level > open.Level || assessment.Time - open.DetectedAt >= _options.MinimumUpdateInterval;
+        if (!changed || !due)
         {
             return null;
         }

@@ -37,6 +37,29 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public async Task Evidence_is_ledgered_again_at_most_every_ten_seconds_of_readings_but_a_rise_in_level_at_once()
+    {
+        await using var ledger = new AlertLedger();
+        RiskAssessment At(RiskLevel level, double confidence, int seconds) =>
+            Some.Assessment(level, confidence) with { Time = Some.Start.AddSeconds(seconds) };
+
+        var raised = await ledger.Alerts.ObserveAsync(At(RiskLevel.Yellow, 0.5, 0), [], None);
+        var moreConfident = await ledger.Alerts.ObserveAsync(At(RiskLevel.Yellow, 0.8, 2), [], None);
+        var rise = await ledger.Alerts.ObserveAsync(At(RiskLevel.Orange, 0.8, 4), [], None);
+        var drop = await ledger.Alerts.ObserveAsync(At(RiskLevel.Yellow, 0.8, 6), [], None);
+        var later = await ledger.Alerts.ObserveAsync(At(RiskLevel.Yellow, 0.8, 15), [], None);
+
+        Assert.NotNull(raised);
+        Assert.Null(moreConfident);
+        Assert.Equal(RiskLevel.Orange, rise?.Level);
+        Assert.Null(drop);
+        Assert.Equal(RiskLevel.Yellow, later?.Level);
+        Assert.Equal(
+            [AlertEventTypes.Raised, AlertEventTypes.Updated, AlertEventTypes.Updated],
+            (await ledger.StreamAsync(raised)).Select(e => e.EventType));
+    }
+
+    [Fact]
     public async Task Resolving_an_unacknowledged_alert_is_rejected_and_appends_nothing()
     {
         await using var ledger = new AlertLedger();
