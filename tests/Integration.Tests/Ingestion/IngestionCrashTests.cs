@@ -362,9 +362,10 @@ public sealed class IngestionCrashTests
                         return true;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or the port was taken by another process between FreePort and the child's
+                    // bind (it accepts and never answers): the child then exits with "could not start" and is retried.
                 }
 
                 await Task.Delay(100);
