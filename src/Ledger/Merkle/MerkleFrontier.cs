@@ -69,33 +69,8 @@ public sealed class MerkleFrontier
             throw new ArgumentException($"A leaf hash is {MerkleHash.Size} bytes, not {leafHash.Length}.", nameof(leafHash));
         }
 
-        if (Size == long.MaxValue)
-        {
-            throw new InvalidOperationException("The tree cannot grow beyond long.MaxValue leaves.");
-        }
-
         leafHash.CopyTo(completed);
-        var written = 1;
-        for (var index = Size; (index & 1) == 1; index >>= 1)
-        {
-            var hash = completed.Slice(written * MerkleHash.Size, MerkleHash.Size);
-            var left = RootAt(--Depth);
-            var right = completed.Slice((written - 1) * MerkleHash.Size, MerkleHash.Size);
-            if (hasher is null)
-            {
-                MerkleHash.Node(left, right, hash);
-            }
-            else
-            {
-                hasher.Node(left, right, hash);
-            }
-
-            written++;
-        }
-
-        completed.Slice((written - 1) * MerkleHash.Size, MerkleHash.Size).CopyTo(RootAt(Depth++));
-        Size++;
-        return written;
+        return 1 + AppendSubtree(leafHash, 0, completed[MerkleHash.Size..], hasher);
     }
 
     /// <summary>
@@ -103,8 +78,9 @@ public sealed class MerkleFrontier
     /// (valid only when <see cref="Size"/> is a multiple of 2^<paramref name="level"/>): merges its
     /// <paramref name="root"/> with the frontier's roots, writes the nodes above it that this completes,
     /// bottom-up, to <paramref name="completed"/> and returns how many (the subtree's own nodes are not written).
+    /// Interior nodes are hashed with <paramref name="hasher"/> when given (one per thread), else one-shot.
     /// </summary>
-    internal int AppendSubtree(ReadOnlySpan<byte> root, int level, Span<byte> completed, MerkleHasher hasher)
+    internal int AppendSubtree(ReadOnlySpan<byte> root, int level, Span<byte> completed, MerkleHasher? hasher)
     {
         if (root.Length != MerkleHash.Size)
         {
@@ -127,7 +103,15 @@ public sealed class MerkleFrontier
         for (var index = Size >> level; (index & 1) == 1; index >>= 1)
         {
             var hash = completed.Slice(written * MerkleHash.Size, MerkleHash.Size);
-            hasher.Node(RootAt(--Depth), right, hash);
+            if (hasher is null)
+            {
+                MerkleHash.Node(RootAt(--Depth), right, hash);
+            }
+            else
+            {
+                hasher.Node(RootAt(--Depth), right, hash);
+            }
+
             right = hash;
             written++;
         }
