@@ -23,9 +23,13 @@ internal sealed class BenchOptions
 
     public string Mode { get; private init; } = "embedded";
 
-    public int ReceiveMaximum { get; private init; } = 64;
+    /// <summary>The baseline subscriber's receive maximum: by default the service's <c>MaxInFlight</c> (1,024), so both consumers get the same window.</summary>
+    public int ReceiveMaximum { get; private init; } = 1024;
 
     public int Rounds { get; private init; } = 3;
+
+    /// <summary>Unrecorded rounds before the measured ones (<c>compare</c>), so the JIT has tiered the hot code up.</summary>
+    public int WarmupRounds { get; private init; } = 1;
 
     /// <summary>The service's <c>Ingestion:Mqtt:MaxInFlight</c>; null keeps its default.</summary>
     public int? ServiceInFlight { get; private init; }
@@ -51,8 +55,9 @@ internal sealed class BenchOptions
             Rate = Int("--rate", 10_000),
             Seconds = Int("--seconds", 20),
             Mode = Str("--mode", "embedded"),
-            ReceiveMaximum = Int("--receive-max", 64),
+            ReceiveMaximum = Int("--receive-max", values.TryGetValue("--service-inflight", out var max) ? int.Parse(max, CultureInfo.InvariantCulture) : 1024),
             Rounds = Int("--rounds", 3),
+            WarmupRounds = Int("--warmup-rounds", 1),
             ServiceInFlight = values.TryGetValue("--service-inflight", out var sif) ? int.Parse(sif, CultureInfo.InvariantCulture) : null,
         };
     }

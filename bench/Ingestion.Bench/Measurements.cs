@@ -6,6 +6,8 @@ using System.Globalization;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using MQTTnet.Server;
+using System.Net;
 
 namespace SafetyLedger.Ingestion.Bench;
 
@@ -17,7 +19,36 @@ internal static class Measurements
     public static async Task<int> MosquittoAsync(BenchOptions o) => (await MosquittoRateAsync(o)).Complete ? 0 : 1;
 
     /// <summary>Mosquitto alone; returns the rate the subscriber received at.</summary>
-    public static async Task<(double Rate, bool Complete)> MosquittoRateAsync(BenchOptions o)
+    public static Task<(double Rate, bool Complete)> MosquittoRateAsync(BenchOptions o) =>
+        BrokerAloneRateAsync(o, o.MosquittoHost, o.MosquittoPort, "mosquitto");
+
+    /// <summary>
+    /// MQTTnet's broker alone (the library the embedded broker is built on, default options, in this process like
+    /// the service's): the same publisher and subscriber as <see cref="MosquittoRateAsync"/>, nothing stored.
+    /// </summary>
+    public static async Task<(double Rate, bool Complete)> EmbeddedBrokerRateAsync(BenchOptions o)
+    {
+        var port = BenchHost.FreePort();
+        var server = new MqttServerFactory().CreateMqttServer(
+            new MqttServerOptionsBuilder()
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+                .WithDefaultEndpointPort(port)
+                .Build());
+        await server.StartAsync();
+        try
+        {
+            return await BrokerAloneRateAsync(o, "127.0.0.1", port, "embedded broker (MQTTnet server)");
+        }
+        finally
+        {
+            await server.StopAsync();
+            server.Dispose();
+        }
+    }
+
+    private static async Task<(double Rate, bool Complete)> BrokerAloneRateAsync(BenchOptions o, string host, int port, string label)
     {
         using var subscriber = new MqttClientFactory().CreateMqttClient();
         long received = 0;
@@ -30,19 +61,19 @@ internal static class Measurements
         };
         await subscriber.ConnectAsync(
             new MqttClientOptionsBuilder()
-                .WithTcpServer(o.MosquittoHost, o.MosquittoPort)
+                .WithTcpServer(host, port)
                 .WithClientId("bench-sub-" + Guid.NewGuid().ToString("N")[..8])
                 .WithProtocolVersion(MqttProtocolVersion.V500)
                 .WithCleanStart(true)
 
-                // The service consumer's receive maximum (Ingestion:Mqtt:MaxInFlight, 64), so both sides get the same window.
+                // The service consumer's receive maximum (Ingestion:Mqtt:MaxInFlight), so both sides get the same window.
                 .WithReceiveMaximum((ushort)o.ReceiveMaximum)
                 .Build(),
             CancellationToken.None);
         await subscriber.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sl/+/+/+/data", MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             CancellationToken.None);
-        await using var publisher = await Publisher.ConnectAsync(o.MosquittoHost, o.MosquittoPort, o.Sensors, CancellationToken.None);
+        await using var publisher = await Publisher.ConnectAsync(host, port, o.Sensors, CancellationToken.None);
 
         var warmup = o.Sensors * 10;
         await publisher.PublishAsync(0, warmup, o.InFlight, CancellationToken.None);
@@ -57,7 +88,7 @@ internal static class Measurements
         var last = new DateTimeOffset(Interlocked.Read(ref lastTicks), TimeSpan.Zero);
         var got = Interlocked.Read(ref received) - warmup;
         var seconds = (last - start).TotalSeconds;
-        Console.WriteLine(Line($"mosquitto publish→subscribe: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
+        Console.WriteLine(Line($"{label} publish→subscribe: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
         Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
         Console.WriteLine(Line($"  received {got} in {seconds:F2} s = {got / seconds:N0} msg/s{(complete ? "" : " (INCOMPLETE)")}"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
@@ -105,27 +136,36 @@ internal static class Measurements
     }
 
     /// <summary>
-    /// The ratios in one run: <c>--rounds</c> times Mosquitto alone, then end to end through it, then the embedded
-    /// broker, one after the other (so each ratio compares neighbours measured under the same load); medians last.
+    /// The ratios in one run: <c>--rounds</c> times Mosquitto alone, then end to end through it, then MQTTnet's broker
+    /// alone, then end to end through the embedded broker, one after the other (so each ratio compares neighbours
+    /// measured under the same load); medians last.
     /// </summary>
     public static async Task<int> CompareAsync(BenchOptions o)
     {
-        var rows = new List<(double Mosquitto, double External, double ExternalHanded, double Embedded, double EmbeddedHanded)>();
-        for (var round = 1; round <= o.Rounds; round++)
+        var rows = new List<(double Mosquitto, double External, double ExternalHanded, double Broker, double Embedded, double EmbeddedHanded)>();
+        for (var round = 1 - o.WarmupRounds; round <= o.Rounds; round++)
         {
-            Console.WriteLine(Line($"round {round} of {o.Rounds}"));
+            // Warm-up rounds run the same code unrecorded, so measured rounds see tiered (optimised) JIT code on
+            // both sides, as a long-running service does, not instrumented tier-0 code.
+            Console.WriteLine(round < 1 ? Line($"warm-up round {round + o.WarmupRounds} of {o.WarmupRounds} (not recorded)") : Line($"round {round} of {o.Rounds}"));
             var (baseline, baselineDone) = await MosquittoRateAsync(o);
             // Handed-over rates leave out the reorder hold (every reading waits 2 s before release: a delay, not a rate).
             var (external, externalHanded, externalDone) = await ThroughputRateAsync(o, external: true);
+            var (broker, brokerDone) = await EmbeddedBrokerRateAsync(o);
             var (embedded, embeddedHanded, embeddedDone) = await ThroughputRateAsync(o, external: false);
-            if (!baselineDone || !externalDone || !embeddedDone)
+            if (round < 1)
+            {
+                continue;
+            }
+
+            if (!baselineDone || !externalDone || !brokerDone || !embeddedDone)
             {
                 Console.WriteLine("  a measurement did not complete; round left out");
                 continue;
             }
 
-            rows.Add((baseline, external, externalHanded, embedded, embeddedHanded));
-            Console.WriteLine(Line($"  ratio to Mosquitto: external stored {external / baseline:F2} (handed {externalHanded / baseline:F2}), embedded stored {embedded / baseline:F2} (handed {embeddedHanded / baseline:F2})"));
+            rows.Add((baseline, external, externalHanded, broker, embedded, embeddedHanded));
+            Console.WriteLine(Line($"  ratios: external stored / Mosquitto alone {external / baseline:F2} (handed {externalHanded / baseline:F2}); embedded stored / MQTTnet broker alone {embedded / broker:F2} (handed {embeddedHanded / broker:F2}), / Mosquitto alone {embedded / baseline:F2}"));
         }
 
         if (rows.Count == 0)
@@ -139,7 +179,8 @@ internal static class Measurements
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        Console.WriteLine(Line($"medians of {rows.Count} rounds: Mosquitto {Median(rows.Select(r => r.Mosquitto)):N0} msg/s; external stored {Median(rows.Select(r => r.External)):N0}/s (ratio {Median(rows.Select(r => r.External / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.ExternalHanded)):N0}/s ({Median(rows.Select(r => r.ExternalHanded / r.Mosquitto)):F2}); embedded stored {Median(rows.Select(r => r.Embedded)):N0}/s ({Median(rows.Select(r => r.Embedded / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.EmbeddedHanded)):N0}/s ({Median(rows.Select(r => r.EmbeddedHanded / r.Mosquitto)):F2})"));
+        Console.WriteLine(Line($"medians of {rows.Count} rounds: Mosquitto alone {Median(rows.Select(r => r.Mosquitto)):N0} msg/s; external stored {Median(rows.Select(r => r.External)):N0}/s (ratio {Median(rows.Select(r => r.External / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.ExternalHanded)):N0}/s ({Median(rows.Select(r => r.ExternalHanded / r.Mosquitto)):F2})"));
+        Console.WriteLine(Line($"  MQTTnet broker alone {Median(rows.Select(r => r.Broker)):N0} msg/s; embedded stored {Median(rows.Select(r => r.Embedded)):N0}/s (ratio {Median(rows.Select(r => r.Embedded / r.Broker)):F2}; to Mosquitto alone {Median(rows.Select(r => r.Embedded / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.EmbeddedHanded)):N0}/s ({Median(rows.Select(r => r.EmbeddedHanded / r.Broker)):F2})"));
         return 0;
     }
 
