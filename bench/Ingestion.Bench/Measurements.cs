@@ -35,6 +35,10 @@ internal static class Measurements
                 .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
                 .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
                 .WithDefaultEndpointPort(port)
+
+                // Like Mosquitto's max_queued_messages 100000 in the test config (MQTTnet's default of 250 drops messages
+                // for a subscriber that falls behind).
+                .WithMaxPendingMessagesPerClient(100_000)
                 .Build());
         await server.StartAsync();
         try
@@ -118,9 +122,13 @@ internal static class Measurements
         var loadBefore = Load.Average();
         var start = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var perSecond = SampleStoredPerSecondAsync(service, warmup, sampling.Token);
         await publisher.PublishAsync(warmup, o.Messages, o.InFlight, CancellationToken.None);
         var published = clock.Elapsed;
         var complete = await service.WaitForAsync(warmup + o.Messages, warmup + o.Messages, DrainTimeout);
+        await sampling.CancelAsync();
+        var series = await perSecond;
         var stored = service.Store.Stored - warmup;
         var handed = service.Handed - warmup;
         var storedSeconds = (service.Store.LastStored - start).TotalSeconds;
@@ -129,6 +137,7 @@ internal static class Measurements
         Console.WriteLine(Line($"{name}: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
         Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
         Console.WriteLine(Line($"  stored {stored} in {storedSeconds:F2} s = {stored / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
+        Console.WriteLine(Line($"  stored per second: {string.Join(", ", series.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}"));
         var hold = service.Services.GetRequiredService<IOptions<HandOffOptions>>().Value.ReorderWindow.TotalSeconds;
         Console.WriteLine(Line($"  handed over {handed} in {handedSeconds:F2} s = {handed / handedSeconds:N0} readings/s; without the {hold:F0} s reorder hold at the tail {handed / (handedSeconds - hold):N0}/s"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
@@ -182,6 +191,29 @@ internal static class Measurements
         Console.WriteLine(Line($"medians of {rows.Count} rounds: Mosquitto alone {Median(rows.Select(r => r.Mosquitto)):N0} msg/s; external stored {Median(rows.Select(r => r.External)):N0}/s (ratio {Median(rows.Select(r => r.External / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.ExternalHanded)):N0}/s ({Median(rows.Select(r => r.ExternalHanded / r.Mosquitto)):F2})"));
         Console.WriteLine(Line($"  MQTTnet broker alone {Median(rows.Select(r => r.Broker)):N0} msg/s; embedded stored {Median(rows.Select(r => r.Embedded)):N0}/s (ratio {Median(rows.Select(r => r.Embedded / r.Broker)):F2}; to Mosquitto alone {Median(rows.Select(r => r.Embedded / r.Mosquitto)):F2}), handed {Median(rows.Select(r => r.EmbeddedHanded)):N0}/s ({Median(rows.Select(r => r.EmbeddedHanded / r.Broker)):F2})"));
         return 0;
+    }
+
+    /// <summary>Readings stored in each whole second of the run (the rate's shape: does it fall as the run goes on?).</summary>
+    private static async Task<List<long>> SampleStoredPerSecondAsync(BenchHost service, long from, CancellationToken cancellationToken)
+    {
+        var series = new List<long>();
+        var last = from;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var now = service.Store.Stored;
+                series.Add(now - last);
+                last = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+
+        return series;
     }
 
     /// <summary>GC heap and working set: service started, then 10,000 sensors registered, then after one reading per sensor.</summary>
