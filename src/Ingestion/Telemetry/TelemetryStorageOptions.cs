@@ -27,5 +27,13 @@ public sealed class TelemetryStorageOptions
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// SQLite page size of a new <c>telemetry.db</c> (an existing file keeps its own). Small pages on purpose: each
+    /// reading adds to indexes keyed by sensor, so a commit touches about one leaf page per index per reporting
+    /// sensor, and every touched page is written whole into the WAL; 1 KiB pages write a quarter of the bytes of
+    /// 4 KiB ones (measured: ~50 % more readings per second; see docs/benchmarks.md).
+    /// </summary>
+    public int PageSize { get; set; } = 1024;
+
     public string DatabasePath => Path.Combine(string.IsNullOrEmpty(DataDirectory) ? "data" : DataDirectory, "telemetry.db");
 }

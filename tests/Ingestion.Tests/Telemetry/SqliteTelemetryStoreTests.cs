@@ -29,6 +29,46 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(4096)]
+    public async Task A_new_database_gets_the_configured_page_size_and_an_existing_one_keeps_its_own(int pageSize)
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal, PageSize = pageSize };
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: 0)], CancellationToken.None);
+        }
+
+        Assert.Equal(pageSize, PageSizeOf(options.DatabasePath));
+        Assert.Equal("wal", Pragma(options.DatabasePath, "journal_mode"));
+
+        var reopened = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal, PageSize = pageSize == 1024 ? 4096 : 1024 };
+        await using (var database = SqliteTelemetryDatabase.Open(reopened, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            var stored = await new SqliteTelemetryStore(database).QueryAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), CancellationToken.None);
+            Assert.Single(stored);
+        }
+
+        Assert.Equal(pageSize, PageSizeOf(options.DatabasePath));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    [InlineData(131072)]
+    public void A_page_size_sqlite_cannot_use_is_refused_with_the_setting_named(int pageSize)
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, PageSize = pageSize };
+
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance));
+
+        Assert.Contains("Ingestion:Storage:PageSize", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(options.DatabasePath));
+    }
+
     [Fact]
     public async Task A_reading_repeating_a_sequence_number_or_a_time_and_value_is_dropped_in_the_same_write()
     {
@@ -69,5 +109,16 @@ public sealed class SqliteTelemetryStoreTests
     {
         var t = Start.AddMilliseconds(i * 10);
         return new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", t, t, t, 1 + i, "ppm", 1 + i, "ppm", "good", seq);
+    }
+
+    private static long PageSizeOf(string path) => long.Parse(Pragma(path, "page_size"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Pragma(string path, string name)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         this.options = options;
         this.logger = logger;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
+        TelemetrySchema.CreateIfMissing(options);
         connection = TelemetrySchema.Open(options);
         TelemetrySchema.Apply(connection);
         using (var autoCheckpoint = connection.CreateCommand())

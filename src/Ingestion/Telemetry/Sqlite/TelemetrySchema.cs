@@ -101,6 +101,29 @@ internal static class TelemetrySchema
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Creates an empty <c>telemetry.db</c> with <see cref="TelemetryStorageOptions.PageSize"/> pages when there is
+    /// none: the page size is fixed by the first write to the file, and WAL mode (set by every open) is one.
+    /// </summary>
+    public static void CreateIfMissing(TelemetryStorageOptions options)
+    {
+        if (File.Exists(options.DatabasePath))
+        {
+            return;
+        }
+
+        if (options.PageSize is < 512 or > 65536 || (options.PageSize & (options.PageSize - 1)) != 0)
+        {
+            throw new InvalidOperationException($"Ingestion:Storage:PageSize must be a power of two from 512 to 65536, not {options.PageSize}.");
+        }
+
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA page_size = {options.PageSize}; PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+    }
+
     public static SqliteConnection Open(TelemetryStorageOptions options, bool readOnly = false) =>
         SqliteConnections.Open(options.DatabasePath, options.Synchronous, readOnly);
 }
