@@ -102,8 +102,14 @@ public sealed class ReadingHandOff : BackgroundService, IReadingStream
                     slots.Release();
                 }
 
-                // Woken by an arrival into an empty buffer or when the head is due; release times come from the TimeProvider.
+                // Woken by an arrival into an empty buffer or when the head is due, but not sooner than the release
+                // interval after a release (a batch per wake-up); release times come from the TimeProvider.
                 var sleep = next is { } at ? at - time.GetUtcNow() : longest;
+                if (due.Count > 0 && sleep < options.ReleaseInterval)
+                {
+                    sleep = options.ReleaseInterval;
+                }
+
                 if (sleep > TimeSpan.Zero)
                 {
                     await arrived.WaitAsync(sleep < longest ? sleep : longest, stoppingToken);
