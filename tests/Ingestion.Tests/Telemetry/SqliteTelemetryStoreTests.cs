@@ -54,6 +54,34 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Equal(pageSize, PageSizeOf(options.DatabasePath));
     }
 
+    [Fact]
+    public async Task A_version_1_database_gets_the_time_first_duplicate_index_and_still_drops_duplicates_of_its_old_rows()
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: null)], CancellationToken.None);
+        }
+
+        // Back to the version 1 layout: the duplicate index keyed by sensor first.
+        Execute(options.DatabasePath, """
+            DROP INDEX readings_by_source_time;
+            CREATE INDEX readings_by_source ON readings (tenant, sensor_id, source_ticks);
+            PRAGMA user_version = 1;
+            """);
+
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            var inserted = await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: null), Reading(1, seq: null)], CancellationToken.None);
+            Assert.Equal([false, true], inserted);
+        }
+
+        Assert.Equal("2", Pragma(options.DatabasePath, "user_version"));
+        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'readings_by_source'"));
+        Assert.Equal("1", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'readings_by_source_time'"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1000)]
@@ -113,12 +141,23 @@ public sealed class SqliteTelemetryStoreTests
 
     private static long PageSizeOf(string path) => long.Parse(Pragma(path, "page_size"), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Pragma(string path, string name)
+    private static string Pragma(string path, string name) => Scalar(path, $"PRAGMA {name}");
+
+    private static string Scalar(string path, string sql)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name}";
+        command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

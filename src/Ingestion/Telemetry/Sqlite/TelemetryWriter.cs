@@ -19,14 +19,17 @@ internal sealed class TelemetryWriter : IDisposable
     {
         this.connection = connection;
         duplicateWindowTicks = duplicateWindow.Ticks;
-        // One statement: the reading goes in unless it duplicates a stored one. INDEXED BY: left alone, SQLite
-        // answers the sequence test from readings_by_source, scanning the sensor's whole duplicate window (24 h).
+        // One statement: the reading goes in unless it duplicates a stored one. The time-and-value test seeks
+        // readings_by_source_time, keyed by source time first so that its inserts land near one edge of the index
+        // instead of on a page per sensor (every page a commit touches is written whole into the WAL). INDEXED BY:
+        // left alone, SQLite may answer either test from another index and scan a sensor's whole window.
         insertReading = Prepare(
             """
             INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
                                   value, unit, raw_value, raw_unit, quality, seq)
             SELECT $t, $site, $s, $ts, $offset, $received, $corrected, $value, $unit, $raw, $rawUnit, $quality, $seq
-            WHERE NOT EXISTS (SELECT 1 FROM readings WHERE tenant = $t AND sensor_id = $s AND source_ticks = $ts AND raw_value = $raw)
+            WHERE NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_source_time
+                    WHERE source_ticks = $ts AND sensor_id = $s AND tenant = $t AND raw_value = $raw)
               AND ($seq IS NULL OR NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_seq
                     WHERE tenant = $t AND sensor_id = $s AND seq = $seq AND source_ticks BETWEEN $lo AND $hi))
             """,
