@@ -10,30 +10,14 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 internal sealed class TelemetryWriter : IDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly SqliteCommand insertReading;
+    private readonly ReadingInsert insertReading;
     private readonly SqliteCommand countDuplicate;
     private readonly SqliteCommand insertDeadLetter;
-    private readonly long duplicateWindowTicks;
 
     public TelemetryWriter(SqliteConnection connection, TimeSpan duplicateWindow)
     {
         this.connection = connection;
-        duplicateWindowTicks = duplicateWindow.Ticks;
-        // One statement: the reading goes in unless it duplicates a stored one. The time-and-value test seeks
-        // readings_by_source_time, keyed by source time first so that its inserts land near one edge of the index
-        // instead of on a page per sensor (every page a commit touches is written whole into the WAL). INDEXED BY:
-        // left alone, SQLite may answer either test from another index and scan a sensor's whole window.
-        insertReading = Prepare(
-            """
-            INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
-                                  value, unit, raw_value, raw_unit, quality, seq)
-            SELECT $t, $site, $s, $ts, $offset, $received, $corrected, $value, $unit, $raw, $rawUnit, $quality, $seq
-            WHERE NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_source_time
-                    WHERE source_ticks = $ts AND sensor_id = $s AND tenant = $t AND raw_value = $raw)
-              AND ($seq IS NULL OR NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_seq
-                    WHERE tenant = $t AND sensor_id = $s AND seq = $seq AND source_ticks BETWEEN $lo AND $hi))
-            """,
-            "$t", "$site", "$s", "$ts", "$offset", "$received", "$corrected", "$value", "$unit", "$raw", "$rawUnit", "$quality", "$seq", "$lo", "$hi");
+        insertReading = new ReadingInsert(connection, duplicateWindow);
         countDuplicate = Prepare(
             """
             INSERT INTO duplicate_counts (tenant, sensor_id, hour_ticks, count) VALUES ($t, $s, $h, 1)
@@ -53,25 +37,7 @@ internal sealed class TelemetryWriter : IDisposable
     /// <summary>Inserts a reading unless it duplicates a stored one; returns whether it was inserted.</summary>
     public bool InsertReading(TelemetryReading reading)
     {
-        var sourceTicks = reading.SourceTime.UtcTicks;
-        insertReading.Transaction = Transaction;
-        var p = insertReading.Parameters;
-        p[0].Value = reading.Tenant;
-        p[1].Value = reading.Site;
-        p[2].Value = reading.SensorId;
-        p[3].Value = sourceTicks;
-        p[4].Value = (long)reading.SourceTime.Offset.TotalMinutes;
-        p[5].Value = reading.ReceivedTime.UtcTicks;
-        p[6].Value = reading.CorrectedTime.UtcTicks;
-        p[7].Value = reading.Value;
-        p[8].Value = reading.Unit;
-        p[9].Value = reading.RawValue;
-        p[10].Value = reading.RawUnit;
-        p[11].Value = reading.Quality;
-        p[12].Value = reading.Sequence is { } seq ? seq : DBNull.Value;
-        p[13].Value = sourceTicks - duplicateWindowTicks;
-        p[14].Value = sourceTicks + duplicateWindowTicks;
-        if (insertReading.ExecuteNonQuery() == 1)
+        if (insertReading.Execute(reading))
         {
             return true;
         }

@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
+
+/// <summary>
+/// The reading insert with both duplicate tests in one statement, prepared once on SQLite's own API and bound
+/// by position. Through Microsoft.Data.Sqlite the same statement looked each of its 15 parameters up by name on
+/// every execution (about 3 % of the whole process in a profile of sustained ingestion).
+/// </summary>
+internal sealed class ReadingInsert : IDisposable
+{
+    // The time-and-value test seeks readings_by_source_time, keyed by source time first so that its inserts land
+    // near one edge of the index instead of on a page per sensor (every page a commit touches is written whole into
+    // the WAL). INDEXED BY: left alone, SQLite may answer either test from another index and scan a sensor's window.
+    private const string Sql = """
+        INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
+                              value, unit, raw_value, raw_unit, quality, seq)
+        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+        WHERE NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_source_time
+                WHERE source_ticks = ?4 AND sensor_id = ?3 AND tenant = ?1 AND raw_value = ?10)
+          AND (?13 IS NULL OR NOT EXISTS (SELECT 1 FROM readings INDEXED BY readings_by_seq
+                WHERE tenant = ?1 AND sensor_id = ?3 AND seq = ?13 AND source_ticks BETWEEN ?14 AND ?15))
+        """;
+
+    private readonly SqliteConnection connection;
+    private readonly sqlite3_stmt statement;
+    private readonly long duplicateWindowTicks;
+
+    public ReadingInsert(SqliteConnection connection, TimeSpan duplicateWindow)
+    {
+        this.connection = connection;
+        duplicateWindowTicks = duplicateWindow.Ticks;
+        var result = raw.sqlite3_prepare_v2(connection.Handle, Sql, out statement);
+        if (result != raw.SQLITE_OK)
+        {
+            throw Error(result);
+        }
+    }
+
+    /// <summary>Inserts the reading unless it duplicates a stored one; true when it was inserted.</summary>
+    public bool Execute(TelemetryReading reading)
+    {
+        var sourceTicks = reading.SourceTime.UtcTicks;
+        try
+        {
+            Check(raw.sqlite3_bind_text(statement, 1, reading.Tenant));
+            Check(raw.sqlite3_bind_text(statement, 2, reading.Site));
+            Check(raw.sqlite3_bind_text(statement, 3, reading.SensorId));
+            Check(raw.sqlite3_bind_int64(statement, 4, sourceTicks));
+            Check(raw.sqlite3_bind_int64(statement, 5, (long)reading.SourceTime.Offset.TotalMinutes));
+            Check(raw.sqlite3_bind_int64(statement, 6, reading.ReceivedTime.UtcTicks));
+            Check(raw.sqlite3_bind_int64(statement, 7, reading.CorrectedTime.UtcTicks));
+            Check(raw.sqlite3_bind_double(statement, 8, reading.Value));
+            Check(raw.sqlite3_bind_text(statement, 9, reading.Unit));
+            Check(raw.sqlite3_bind_double(statement, 10, reading.RawValue));
+            Check(raw.sqlite3_bind_text(statement, 11, reading.RawUnit));
+            Check(raw.sqlite3_bind_text(statement, 12, reading.Quality));
+            Check(reading.Sequence is { } seq ? raw.sqlite3_bind_int64(statement, 13, seq) : raw.sqlite3_bind_null(statement, 13));
+            Check(raw.sqlite3_bind_int64(statement, 14, sourceTicks - duplicateWindowTicks));
+            Check(raw.sqlite3_bind_int64(statement, 15, sourceTicks + duplicateWindowTicks));
+            var result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_DONE)
+            {
+                throw Error(result);
+            }
+
+            return raw.sqlite3_changes(connection.Handle) == 1;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    public void Dispose() => statement.Dispose();
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw Error(result);
+        }
+    }
+
+    private SqliteException Error(int result) =>
+        new($"SQLite Error {result}: '{raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}'.", result);
+}
