@@ -29,6 +29,23 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_batch_naming_a_reading_already_sealed_is_refused_whole_and_seals_nothing()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+        await store.AppendAsync([Reading(0, seq: 0), Reading(1, seq: 1), Reading(2, seq: 2)], CancellationToken.None);
+        var ids = (await store.QueryAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), CancellationToken.None)).Select(r => r.Id).ToList();
+
+        var first = await store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start, Start.AddSeconds(1), ids[..2], 0, 1, 0.5, "ppm", "aa"), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start.AddSeconds(1), Start.AddSeconds(2), ids[1..], 1, 2, 1.5, "ppm", "bb"), CancellationToken.None));
+
+        Assert.Equal(ids[..2], (await store.ReadBatchReadingsAsync(first.Id, CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal([ids[2]], (await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal([first.Id], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.Id));
+    }
+
     [Theory]
     [InlineData(1024)]
     [InlineData(4096)]

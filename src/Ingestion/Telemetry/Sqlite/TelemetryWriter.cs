@@ -91,18 +91,17 @@ internal sealed class TelemetryWriter : IDisposable
         command.Parameters.AddWithValue("$sha", draft.Sha256);
         var id = (long)command.ExecuteScalar()!;
 
+        // One statement for the whole batch (the ids as a JSON array), not one execution per reading; every id must
+        // name an unsealed reading, or the batch would not be the digest's readings.
         using var assign = connection.CreateCommand();
         assign.Transaction = Transaction;
-        assign.CommandText = "UPDATE readings SET batch_id = $b WHERE id = $id AND batch_id IS NULL";
+        assign.CommandText = "UPDATE readings SET batch_id = $b WHERE id IN (SELECT value FROM json_each($ids)) AND batch_id IS NULL";
         assign.Parameters.AddWithValue("$b", id);
-        var readingId = assign.Parameters.Add("$id", SqliteType.Integer);
-        foreach (var reading in draft.ReadingIds)
+        assign.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(draft.ReadingIds, IngestionJsonContext.Default.IReadOnlyListInt64));
+        var assigned = assign.ExecuteNonQuery();
+        if (assigned != draft.ReadingIds.Count)
         {
-            readingId.Value = reading;
-            if (assign.ExecuteNonQuery() != 1)
-            {
-                throw new InvalidOperationException($"Reading {reading} is already in a batch or does not exist.");
-            }
+            throw new InvalidOperationException($"Only {assigned} of the batch's {draft.ReadingIds.Count} readings exist unsealed: a reading is already in a batch, does not exist or is named twice.");
         }
 
         return new TelemetryBatch(id, draft.Tenant, draft.SensorId, version, draft.From, draft.To, draft.ReadingIds.Count, draft.Min, draft.Max, draft.Mean, draft.Unit, draft.Sha256, null);
