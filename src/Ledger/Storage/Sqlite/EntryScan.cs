@@ -11,10 +11,14 @@ namespace SafetyLedger.Ledger.Storage.Sqlite;
 /// leaf, the entry's own position and stream version against the stream index, stream version
 /// density, and every Merkle node the entry completes against the stored one.
 /// </summary>
-internal sealed class EntryScan(MerkleFrontier frontier, SqliteSequentialNodes nodes, StreamRangeCursor ranges)
+internal sealed class EntryScan(MerkleFrontier frontier, SqliteSequentialNodes nodes, StreamRangeCursor ranges) : IDisposable
 {
     private readonly Dictionary<string, long> streamVersions = new(StringComparer.Ordinal);
-    private readonly List<MerkleNode> completed = [];
+    private readonly MerkleHasher hasher = new();
+    private readonly byte[] leaf = new byte[MerkleHash.Size];
+    private readonly byte[] completed = new byte[MerkleFrontier.MaxCompletedPerAppend * MerkleHash.Size];
+
+    public void Dispose() => hasher.Dispose();
 
     /// <summary>Checks the entry row <paramref name="row"/> (position, bytes), which should be entry <paramref name="expected"/>.</summary>
     public VerificationFinding? Check(SqliteDataReader row, long expected)
@@ -94,25 +98,27 @@ internal sealed class EntryScan(MerkleFrontier frontier, SqliteSequentialNodes n
 
     private VerificationFinding? CheckTree(long position, byte[] bytes)
     {
-        completed.Clear();
-        frontier.Append(MerkleHash.Leaf(bytes), completed);
-        foreach (var node in completed)
+        var index = frontier.Size;
+        hasher.Leaf(bytes, leaf);
+        var count = frontier.Append(leaf, completed, hasher);
+        for (var level = 0; level < count; level++)
         {
-            var stored = nodes.Next(MerkleNodeIds.NodeId(node.Level, node.Index));
-            if (stored is not null && CryptographicOperations.FixedTimeEquals(stored, node.Hash))
+            var nodeIndex = index >> level;
+            var stored = nodes.Next(MerkleNodeIds.NodeId(level, nodeIndex));
+            if (stored is not null && CryptographicOperations.FixedTimeEquals(stored, completed.AsSpan(level * MerkleHash.Size, MerkleHash.Size)))
             {
                 continue;
             }
 
-            if (node.Level == 0)
+            if (level == 0)
             {
                 return new VerificationFinding(position, $"Entry {position}: its stored bytes do not hash to its leaf in the Merkle tree (the entry was altered).");
             }
 
-            var first = node.Index << node.Level;
+            var first = nodeIndex << level;
             return new VerificationFinding(
                 first,
-                $"Merkle node (level {node.Level}, index {node.Index}) over entries {first}..{position}: the stored hash {(stored is null ? "is missing" : "differs from the one rebuilt from the entries")}.");
+                $"Merkle node (level {level}, index {nodeIndex}) over entries {first}..{position}: the stored hash {(stored is null ? "is missing" : "differs from the one rebuilt from the entries")}.");
         }
 
         return null;

@@ -44,7 +44,7 @@ public sealed class SqliteLedgerVerifier(LedgerStorageOptions options, IReadOnly
         using var entries = connection.CreateCommand();
         entries.CommandText = "SELECT position, bytes FROM entries ORDER BY position";
         using var reader = entries.ExecuteReader();
-        var scan = new EntryScan(frontier, nodes, ranges);
+        using var scan = new EntryScan(frontier, nodes, ranges);
         long expected = 0;
         var broken = false;
         while (reader.Read())
