@@ -44,6 +44,7 @@ internal sealed class BenchOptions
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         string Str(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+        int? serviceInFlight = values.TryGetValue("--service-inflight", out var sif) ? int.Parse(sif, CultureInfo.InvariantCulture) : null;
         return new BenchOptions
         {
             Verb = args.Length > 0 ? args[0] : "",
@@ -55,10 +56,10 @@ internal sealed class BenchOptions
             Rate = Int("--rate", 10_000),
             Seconds = Int("--seconds", 20),
             Mode = Str("--mode", "embedded"),
-            ReceiveMaximum = Int("--receive-max", values.TryGetValue("--service-inflight", out var max) ? int.Parse(max, CultureInfo.InvariantCulture) : 1024),
+            ReceiveMaximum = Int("--receive-max", serviceInFlight ?? 1024),
             Rounds = Int("--rounds", 3),
             WarmupRounds = Int("--warmup-rounds", 1),
-            ServiceInFlight = values.TryGetValue("--service-inflight", out var sif) ? int.Parse(sif, CultureInfo.InvariantCulture) : null,
+            ServiceInFlight = serviceInFlight,
         };
     }
 }

@@ -69,8 +69,8 @@ internal sealed class ReadingInsert : IDisposable
         }
         finally
         {
+            // Every parameter is bound again on the next execution, so the bindings need no clearing.
             raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
         }
     }
 
