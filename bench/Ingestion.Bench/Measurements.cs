@@ -86,6 +86,7 @@ internal static class Measurements
         var loadBefore = Load.Average();
         var start = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var cpu = CpuMeter.Start();
         await publisher.PublishAsync(warmup, o.Messages, o.InFlight, CancellationToken.None);
         var published = clock.Elapsed;
         var complete = await WaitAsync(() => Interlocked.Read(ref received) >= warmup + o.Messages);
@@ -95,6 +96,7 @@ internal static class Measurements
         Console.WriteLine(Line($"{label} publish→subscribe: {o.Messages} msgs, {o.Sensors} sensors, {o.InFlight} in flight"));
         Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
         Console.WriteLine(Line($"  received {got} in {seconds:F2} s = {got / seconds:N0} msg/s{(complete ? "" : " (INCOMPLETE)")}"));
+        Console.WriteLine($"  {cpu.PerMessage(o.Messages)}");
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
         await subscriber.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
         return (got / seconds, complete);
@@ -124,9 +126,12 @@ internal static class Measurements
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
         var perSecond = SampleStoredPerSecondAsync(service, warmup, sampling.Token);
+        var cpu = CpuMeter.Start();
         await publisher.PublishAsync(warmup, o.Messages, o.InFlight, CancellationToken.None);
         var published = clock.Elapsed;
-        var complete = await service.WaitForAsync(warmup + o.Messages, warmup + o.Messages, DrainTimeout);
+        var complete = await service.WaitForAsync(warmup + o.Messages, 0, DrainTimeout);
+        var cpuStored = cpu.PerMessage(o.Messages);
+        complete &= await service.WaitForAsync(warmup + o.Messages, warmup + o.Messages, DrainTimeout);
         await sampling.CancelAsync();
         var series = await perSecond;
         var stored = service.Store.Stored - warmup;
@@ -138,6 +143,7 @@ internal static class Measurements
         Console.WriteLine(Line($"  published (PUBACKed) in {published.TotalSeconds:F2} s = {o.Messages / published.TotalSeconds:N0} msg/s; failed {publisher.Failed}"));
         Console.WriteLine(Line($"  stored {stored} in {storedSeconds:F2} s = {stored / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
         Console.WriteLine(Line($"  stored per second: {string.Join(", ", series.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine($"  until stored: {cpuStored}");
         var hold = service.Services.GetRequiredService<IOptions<HandOffOptions>>().Value.ReorderWindow.TotalSeconds;
         Console.WriteLine(Line($"  handed over {handed} in {handedSeconds:F2} s = {handed / handedSeconds:N0} readings/s; without the {hold:F0} s reorder hold at the tail {handed / (handedSeconds - hold):N0}/s"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));

@@ -99,6 +99,10 @@ public static class IngestionServiceCollectionExtensions
             return;
         }
 
+        // Started before the transport and stopped after it, so every message a transport took is settled.
+        services.AddSingleton<MessageBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageBatcher>());
+
         if (mqtt.Mode == BrokerMode.Embedded)
         {
             services.AddSingleton<EmbeddedBroker>();

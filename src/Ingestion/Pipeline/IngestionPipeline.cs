@@ -32,77 +32,137 @@ public sealed partial class IngestionPipeline(
     private static readonly FrozenDictionary<SensorKind, string> KindNames =
         Enum.GetValues<SensorKind>().ToFrozenDictionary(k => k, k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
 
+    /// <summary>Runs one payload through the pipeline (see <see cref="IngestAsync(IReadOnlyList{IngestEnvelope}, CancellationToken)"/>).</summary>
     public async Task<IngestOutcome> IngestAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var o = options.Value;
-        if (envelope.Payload.Length > o.MaxPayloadBytes)
-        {
-            return await RefuseAsync(envelope with { Payload = envelope.Payload[..o.MaxPayloadBytes] }, Rejections.TooLarge(envelope.Payload.Length, o.MaxPayloadBytes), cancellationToken);
-        }
+        return (await IngestAsync([envelope], cancellationToken))[0];
+    }
 
-        var parsed = PayloadParser.Parse(envelope.Payload, envelope.Address, o.MaxReadingsPerPayload);
-        if (parsed.Rejection is { } refusal)
-        {
-            return await RefuseAsync(envelope, refusal, cancellationToken);
-        }
-
-        var accepted = new List<(TelemetryReading Stored, string Kind)>();
+    /// <summary>
+    /// Runs payloads through the pipeline together: their readings are stored in one write and their dead letters
+    /// in another, and the new readings are offered to the hand-off in one corrected-time order. An MQTT payload
+    /// whose topic named no sensor is refused whole. When the task completes, every payload may be acknowledged;
+    /// when it throws, none may.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<IngestEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var accepted = new List<(TelemetryReading Stored, string Kind, int Envelope)>(envelopes.Count);
         var letters = new List<DeadLetter>();
-        var rejected = new List<RejectedReading>();
-        foreach (var incoming in parsed.Readings)
-        {
-            var (reading, kind, rejection) = Validate(envelope, incoming);
-            if (rejection is null)
-            {
-                accepted.Add((reading!, kind!));
-                continue;
-            }
+        var rejected = new List<RejectedReading>?[envelopes.Count];
+        Examine(envelopes, accepted, letters, rejected);
 
-            rejected.Add(new RejectedReading(parsed.Readings.Count == 1 && envelope.Address is not null ? null : incoming.Index, rejection.Reason, rejection.Detail));
-            var address = incoming.Address;
-            var payload = parsed.Readings.Count == 1 ? envelope.Payload : incoming.Raw;
-            letters.Add(new DeadLetter(envelope.ReceivedAt, envelope.Transport, envelope.Topic, address?.Tenant ?? envelope.AuthenticatedTenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, payload));
+        var readings = new TelemetryReading[accepted.Count];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            readings[i] = accepted[i].Stored;
         }
 
-        var storeReadings = accepted.Count > 0
-            ? store.AppendAsync(accepted.Select(a => a.Stored).ToList(), cancellationToken)
-            : Task.FromResult<IReadOnlyList<bool>>([]);
+        var storeReadings = readings.Length > 0 ? store.AppendAsync(readings, cancellationToken) : Task.FromResult<IReadOnlyList<bool>>([]);
         var storeLetters = letters.Count > 0 ? deadLetters.AddAsync(letters, cancellationToken) : Task.CompletedTask;
         await Task.WhenAll(storeReadings, storeLetters);
         var inserted = await storeReadings;
 
-        var fresh = new List<ValidatedReading>();
-        for (var i = 0; i < accepted.Count; i++)
+        var fresh = new List<ValidatedReading>(readings.Length);
+        var counts = new (int Accepted, int Duplicates)[envelopes.Count];
+        for (var i = 0; i < readings.Length; i++)
         {
-            if (inserted[i])
+            var e = accepted[i].Envelope;
+            if (!inserted[i])
             {
-                var r = accepted[i].Stored;
-                fresh.Add(new ValidatedReading(r.Tenant, r.Site, r.SensorId, accepted[i].Kind, r.SourceTime, r.ReceivedTime, r.CorrectedTime, r.Value, r.Unit, r.Quality, r.Sequence));
+                counts[e].Duplicates++;
+                continue;
             }
+
+            counts[e].Accepted++;
+            var r = readings[i];
+            fresh.Add(new ValidatedReading(r.Tenant, r.Site, r.SensorId, accepted[i].Kind, r.SourceTime, r.ReceivedTime, r.CorrectedTime, r.Value, r.Unit, r.Quality, r.Sequence));
         }
 
-        var duplicates = accepted.Count - fresh.Count;
         metrics.CountAccepted(fresh.Count);
-        metrics.CountDuplicates(duplicates);
+        metrics.CountDuplicates(readings.Length - fresh.Count);
         await AnnounceAsync(letters, cancellationToken);
         if (fresh.Count > 0)
         {
-            await handOff.OfferAsync(fresh.OrderBy(r => r.CorrectedTime).ToList(), cancellationToken);
+            await handOff.OfferAsync(fresh.OrderBy(static r => r.CorrectedTime).ToList(), cancellationToken); // stable: arrival order among equal times
         }
 
-        return new IngestOutcome(fresh.Count, duplicates, rejected);
+        var outcomes = new IngestOutcome[envelopes.Count];
+        for (var e = 0; e < outcomes.Length; e++)
+        {
+            outcomes[e] = new IngestOutcome(counts[e].Accepted, counts[e].Duplicates, rejected[e] ?? (IReadOnlyList<RejectedReading>)[]);
+        }
+
+        return outcomes;
     }
 
     /// <summary>Refuses a whole payload (e.g. on a malformed topic) into the dead-letter store.</summary>
     public async Task<IngestOutcome> RefuseAsync(IngestEnvelope envelope, Rejection rejection, CancellationToken cancellationToken)
     {
-        var address = envelope.Address;
-        var letter = new DeadLetter(envelope.ReceivedAt, envelope.Transport, envelope.Topic, address?.Tenant ?? envelope.AuthenticatedTenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, envelope.Payload);
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(rejection);
+        var letter = Letter(envelope, envelope.Address, rejection, envelope.Payload);
         await deadLetters.AddAsync([letter], cancellationToken);
         await AnnounceAsync([letter], cancellationToken);
         return new IngestOutcome(0, 0, [new RejectedReading(null, rejection.Reason, rejection.Detail)]);
     }
+
+    /// <summary>Screens, parses and validates every payload: accepted readings, dead letters and each payload's refusals.</summary>
+    private void Examine(
+        IReadOnlyList<IngestEnvelope> envelopes,
+        List<(TelemetryReading Stored, string Kind, int Envelope)> accepted,
+        List<DeadLetter> letters,
+        List<RejectedReading>?[] rejected)
+    {
+        for (var e = 0; e < envelopes.Count; e++)
+        {
+            var envelope = envelopes[e];
+            var refusal = Screen(envelope, out var parsed);
+            if (refusal is not null)
+            {
+                var payload = envelope.Payload.Length > options.Value.MaxPayloadBytes ? envelope.Payload[..options.Value.MaxPayloadBytes] : envelope.Payload;
+                letters.Add(Letter(envelope, envelope.Address, refusal, payload));
+                rejected[e] = [new RejectedReading(null, refusal.Reason, refusal.Detail)];
+                continue;
+            }
+
+            foreach (var incoming in parsed!.Readings)
+            {
+                var (reading, kind, rejection) = Validate(envelope, incoming);
+                if (rejection is null)
+                {
+                    accepted.Add((reading!, kind!, e));
+                    continue;
+                }
+
+                (rejected[e] ??= []).Add(new RejectedReading(parsed.Readings.Count == 1 && envelope.Address is not null ? null : incoming.Index, rejection.Reason, rejection.Detail));
+                letters.Add(Letter(envelope, incoming.Address, rejection, parsed.Readings.Count == 1 ? envelope.Payload : incoming.Raw));
+            }
+        }
+    }
+
+    /// <summary>Why a whole payload is refused before its readings are looked at, if it is; otherwise its parsed readings.</summary>
+    private Rejection? Screen(IngestEnvelope envelope, out ParsedPayload? parsed)
+    {
+        parsed = null;
+        var o = options.Value;
+        if (envelope.Transport == IngestEnvelope.Mqtt && envelope.Address is null)
+        {
+            return Rejections.InvalidTopic(envelope.Topic);
+        }
+
+        if (envelope.Payload.Length > o.MaxPayloadBytes)
+        {
+            return Rejections.TooLarge(envelope.Payload.Length, o.MaxPayloadBytes);
+        }
+
+        parsed = PayloadParser.Parse(envelope.Payload, envelope.Address, o.MaxReadingsPerPayload);
+        return parsed.Rejection;
+    }
+
+    private static DeadLetter Letter(IngestEnvelope envelope, SensorAddress? address, Rejection rejection, ReadOnlyMemory<byte> payload) =>
+        new(envelope.ReceivedAt, envelope.Transport, envelope.Topic, address?.Tenant ?? envelope.AuthenticatedTenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, payload);
 
     private async Task AnnounceAsync(List<DeadLetter> letters, CancellationToken cancellationToken)
     {
@@ -145,18 +205,19 @@ public sealed partial class IngestionPipeline(
             return (null, null, rejection);
         }
 
-        var clock = clocks.Correct($"{address.Tenant}/{address.SensorId}", incoming.SourceTime, envelope.ReceivedAt);
+        var clock = clocks.Correct(sensor!.ClockSource, incoming.SourceTime, envelope.ReceivedAt);
         if (clock.Rejection is { } timeRejection)
         {
             return (null, null, timeRejection);
         }
 
-        var quality = (incoming.Quality ?? "good") + (clock.Corrected ? ",clock_corrected" : string.Empty) + (clock.Late ? ",late" : string.Empty);
-        var registration = sensor!.Registration;
+        // The registration's own strings, not the ones parsed from this message: a reading waits in the reorder
+        // window for seconds, and shared strings keep what it holds alive down to the reading itself.
+        var registration = sensor.Registration;
         var reading = new TelemetryReading(
-            address.Tenant,
-            address.Site,
-            address.SensorId,
+            sensor.Tenant,
+            registration.Site ?? address.Site,
+            registration.Id,
             incoming.SourceTime,
             envelope.ReceivedAt,
             clock.CorrectedTime,
@@ -164,10 +225,22 @@ public sealed partial class IngestionPipeline(
             registration.Unit,
             incoming.Value,
             incoming.Unit,
-            quality,
+            Quality(incoming.Quality, clock.Corrected, clock.Late),
             incoming.Sequence);
         return (reading, KindName(registration.Kind), null);
     }
+
+    /// <summary>The quality as sent (good when not) with the clock's flags; the usual values are constants.</summary>
+    private static string Quality(string? sent, bool corrected, bool late) =>
+        sent is null || string.Equals(sent, "good", StringComparison.Ordinal)
+            ? (corrected, late) switch
+            {
+                (false, false) => "good",
+                (true, false) => "good,clock_corrected",
+                (false, true) => "good,late",
+                (true, true) => "good,clock_corrected,late",
+            }
+            : sent + (corrected ? ",clock_corrected" : string.Empty) + (late ? ",late" : string.Empty);
 
     private static Rejection? CheckAddress(IngestEnvelope envelope, IncomingReading incoming, RegisteredSensor? sensor)
     {

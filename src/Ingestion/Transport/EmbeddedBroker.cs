@@ -18,12 +18,13 @@ namespace SafetyLedger.Ingestion.Transport;
 /// runs the payload through the pipeline, and a QoS 1 PUBACK goes out only once the readings (or the dead
 /// letter) are durably stored; if storing fails the PUBACK carries an error (MQTT 5) or is not sent (MQTT 3)
 /// and the message goes nowhere. MQTTnet handles one client's packets one at a time, so a QoS 1 publish is
-/// not stored inside the interceptor: its store starts there (up to <see cref="MqttTransportOptions.MaxInFlight"/>
-/// per client at once, so they share commits), the outbound interceptor holds its PUBACK until the store has
+/// not stored inside the interceptor: it is handed to the <see cref="MessageBatcher"/> there (up to
+/// <see cref="MqttTransportOptions.MaxInFlight"/> per client at once, so they share commits), the outbound interceptor holds its PUBACK until the store has
 /// finished, and the message is forwarded to subscribers once stored.
 /// </summary>
 public sealed partial class EmbeddedBroker(
     IngestionPipeline pipeline,
+    MessageBatcher batcher,
     ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
@@ -161,15 +162,23 @@ public sealed partial class EmbeddedBroker(
 
     private async Task<PubAckOutcome> StoreAndForwardAsync(IngestEnvelope envelope, MqttApplicationMessage message)
     {
-        await Task.Yield(); // off the client's receive loop: parsing and validating run beside the next packets
+        // Batched with whatever else arrives meanwhile; validated off the client's receive loop.
         PubAckOutcome outcome;
         try
         {
-            outcome = await StoreAsync(envelope, stopping.Token);
+            var stored = await batcher.SubmitAsync(envelope);
+            outcome = new PubAckOutcome(true, stored.FullyAccepted ? null : stored.Rejected[0].Reason);
         }
         catch (OperationCanceledException)
         {
             return new PubAckOutcome(false, "shutting down; publish again");
+        }
+#pragma warning disable CA1031 // Whatever failed the store, the PUBACK says so and the sender publishes again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(ex, envelope.Topic);
+            return new PubAckOutcome(false, "not stored; publish again");
         }
 
         if (outcome.Stored && server is not null)
@@ -191,9 +200,7 @@ public sealed partial class EmbeddedBroker(
     {
         try
         {
-            var outcome = envelope.Address is null
-                ? await pipeline.RefuseAsync(envelope, Rejections.InvalidTopic(envelope.Topic), cancellationToken)
-                : await pipeline.IngestAsync(envelope, cancellationToken);
+            var outcome = await pipeline.IngestAsync(envelope, cancellationToken);
             return new PubAckOutcome(true, outcome.FullyAccepted ? null : outcome.Rejected[0].Reason);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

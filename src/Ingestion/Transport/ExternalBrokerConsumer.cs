@@ -14,22 +14,20 @@ namespace SafetyLedger.Ingestion.Transport;
 /// <summary>
 /// Consumes an external broker through the shared subscription <c>$share/{group}/sl/+/+/+/data</c>
 /// with a persistent MQTT 5 session and manual acknowledgement: each message is processed as it
-/// arrives (up to the receive maximum at once) and acknowledged in arrival order once its readings
+/// arrives, batched with whatever else has arrived (up to the receive maximum at once), and acknowledged in arrival order once its readings
 /// are durably stored. A message that could not be stored is not acknowledged: the client reconnects
 /// and the broker delivers it again.
 /// </summary>
 public sealed partial class ExternalBrokerConsumer(
-    IngestionPipeline pipeline,
+    MessageBatcher batcher,
     ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
     ILogger<ExternalBrokerConsumer> logger) : BackgroundService, IMqttPublisher
 {
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
-    private readonly Channel<(MqttApplicationMessageReceivedEventArgs Message, Task<bool> Stored)> inFlight =
-        Channel.CreateUnbounded<(MqttApplicationMessageReceivedEventArgs, Task<bool>)>(new UnboundedChannelOptions { SingleReader = true });
-
-    private CancellationToken stopping;
+    private readonly Channel<(MqttApplicationMessageReceivedEventArgs Message, Task<IngestOutcome> Stored)> inFlight =
+        Channel.CreateUnbounded<(MqttApplicationMessageReceivedEventArgs, Task<IngestOutcome>)>(new UnboundedChannelOptions { SingleReader = true });
 
     public bool IsConnected => client.IsConnected;
 
@@ -51,7 +49,6 @@ public sealed partial class ExternalBrokerConsumer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        stopping = stoppingToken;
         active.Current = this;
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         var acknowledging = AcknowledgeInOrderAsync(stoppingToken);
@@ -122,48 +119,26 @@ public sealed partial class ExternalBrokerConsumer(
 
         e.AutoAcknowledge = false;
         var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), MqttTopics.Parse(topic));
-        var stored = Task.Run(() => StoreAsync(envelope), CancellationToken.None);
-        return inFlight.Writer.WriteAsync((e, stored), CancellationToken.None).AsTask();
-    }
-
-    private async Task<bool> StoreAsync(IngestEnvelope envelope)
-    {
-        try
-        {
-            if (envelope.Address is null)
-            {
-                await pipeline.RefuseAsync(envelope, Rejections.InvalidTopic(envelope.Topic), stopping);
-            }
-            else
-            {
-                await pipeline.IngestAsync(envelope, stopping);
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
-        {
-            LogStoreFailed(ex, envelope.Topic);
-            return false;
-        }
+        return inFlight.Writer.WriteAsync((e, batcher.SubmitAsync(envelope)), CancellationToken.None).AsTask();
     }
 
     private async Task AcknowledgeInOrderAsync(CancellationToken cancellationToken)
     {
         await foreach (var (message, stored) in inFlight.Reader.ReadAllAsync(CancellationToken.None))
         {
-            bool ok;
             try
             {
-                ok = await stored;
+                await stored;
             }
-            catch (OperationCanceledException)
+#pragma warning disable CA1031 // Whatever failed the store, the message stays unacknowledged.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                ok = false;
-            }
+                if (ex is not OperationCanceledException)
+                {
+                    LogStoreFailed(ex, message.ApplicationMessage.Topic);
+                }
 
-            if (!ok)
-            {
                 // Not stored: leave it unacknowledged and reconnect, so the broker delivers it again.
                 await DisconnectQuietlyAsync();
                 continue;

@@ -37,6 +37,15 @@ public sealed class MqttTransportOptions
     /// </summary>
     public int MaxInFlight { get; set; } = 1024;
 
+    /// <summary>
+    /// At most this many messages go through the pipeline together: validated in one pass, their readings stored in one
+    /// write, handed over in one offer. A batch is whatever has arrived meanwhile, so under light load it is one message.
+    /// </summary>
+    public int MaxBatch { get; set; } = 512;
+
+    /// <summary>Batches under way at once: the next is validated while the previous waits for its commit.</summary>
+    public int BatchesInFlight { get; set; } = 4;
+
     /// <summary>Announce dead letters on <c>sl/{tenant}/deadletter</c>.</summary>
     public bool PublishDeadLetters { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,6 +11,8 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 /// </summary>
 internal sealed class ReadingInsert : IDisposable
 {
+    private const int MaxEncoded = 65_536;
+
     // The time-and-value test seeks readings_by_source_time, keyed by source time first so that its inserts land
     // near one edge of the index instead of on a page per sensor (every page a commit touches is written whole into
     // the WAL). INDEXED BY: left alone, SQLite may answer either test from another index and scan a sensor's window.
@@ -26,6 +29,7 @@ internal sealed class ReadingInsert : IDisposable
     private readonly SqliteConnection connection;
     private readonly sqlite3_stmt statement;
     private readonly long duplicateWindowTicks;
+    private readonly Dictionary<string, byte[]> encoded = new(StringComparer.Ordinal);
 
     public ReadingInsert(SqliteConnection connection, TimeSpan duplicateWindow)
     {
@@ -44,18 +48,18 @@ internal sealed class ReadingInsert : IDisposable
         var sourceTicks = reading.SourceTime.UtcTicks;
         try
         {
-            Check(raw.sqlite3_bind_text(statement, 1, reading.Tenant));
-            Check(raw.sqlite3_bind_text(statement, 2, reading.Site));
-            Check(raw.sqlite3_bind_text(statement, 3, reading.SensorId));
+            BindText(1, reading.Tenant);
+            BindText(2, reading.Site);
+            BindText(3, reading.SensorId);
             Check(raw.sqlite3_bind_int64(statement, 4, sourceTicks));
             Check(raw.sqlite3_bind_int64(statement, 5, (long)reading.SourceTime.Offset.TotalMinutes));
             Check(raw.sqlite3_bind_int64(statement, 6, reading.ReceivedTime.UtcTicks));
             Check(raw.sqlite3_bind_int64(statement, 7, reading.CorrectedTime.UtcTicks));
             Check(raw.sqlite3_bind_double(statement, 8, reading.Value));
-            Check(raw.sqlite3_bind_text(statement, 9, reading.Unit));
+            BindText(9, reading.Unit);
             Check(raw.sqlite3_bind_double(statement, 10, reading.RawValue));
-            Check(raw.sqlite3_bind_text(statement, 11, reading.RawUnit));
-            Check(raw.sqlite3_bind_text(statement, 12, reading.Quality));
+            BindText(11, reading.RawUnit);
+            BindText(12, reading.Quality);
             Check(reading.Sequence is { } seq ? raw.sqlite3_bind_int64(statement, 13, seq) : raw.sqlite3_bind_null(statement, 13));
             Check(raw.sqlite3_bind_int64(statement, 14, sourceTicks - duplicateWindowTicks));
             Check(raw.sqlite3_bind_int64(statement, 15, sourceTicks + duplicateWindowTicks));
@@ -75,6 +79,30 @@ internal sealed class ReadingInsert : IDisposable
     }
 
     public void Dispose() => statement.Dispose();
+
+    // An empty span has no address and would bind NULL; the string overload binds an empty text.
+    private void BindText(int index, string text) =>
+        Check(text.Length == 0 ? raw.sqlite3_bind_text(statement, index, text) : raw.sqlite3_bind_text(statement, index, Utf8(text)));
+
+    /// <summary>
+    /// The UTF-8 bytes of a text value, encoded once: a reading's text columns (tenant, site, sensor, units, quality)
+    /// come from a small set, and binding a string would encode it into a new array on every execution.
+    /// </summary>
+    private byte[] Utf8(string text)
+    {
+        if (!encoded.TryGetValue(text, out var bytes))
+        {
+            if (encoded.Count >= MaxEncoded)
+            {
+                encoded.Clear();
+            }
+
+            bytes = Encoding.UTF8.GetBytes(text);
+            encoded.Add(text, bytes);
+        }
+
+        return bytes;
+    }
 
     private void Check(int result)
     {

@@ -40,7 +40,9 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
 
         writer = new TelemetryWriter(connection, options.DuplicateWindow);
         queue = Channel.CreateBounded<WriteWork>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        writerLoop = Task.Run(RunWriterAsync);
+        // Its own thread: a commit blocks in fsync for milliseconds, which on a thread-pool thread would hold back the
+        // transports' and the pipeline's work queued behind it (two pool threads on a two-core machine).
+        writerLoop = Task.Factory.StartNew(RunWriter, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         LogOpened(options.DatabasePath);
     }
 
@@ -89,14 +91,14 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         return result;
     }
 
-    private async Task RunWriterAsync()
+    private void RunWriter()
     {
         var group = new List<WriteWork>(options.MaxWritesPerCommit);
-        while (await queue.Reader.WaitToReadAsync())
+        while (WaitForWork())
         {
-            // To the back of the thread pool's queue: the callers whose writes just committed run first and queue
-            // their next writes, so they join this commit instead of each waiting for a commit of its own.
-            await Task.Yield();
+            // Let the callers whose writes just committed run first and queue their next writes, so they join this
+            // commit instead of each waiting for a commit of its own.
+            Thread.Yield();
             group.Clear();
             while (group.Count < options.MaxWritesPerCommit && queue.Reader.TryRead(out var work))
             {
@@ -108,6 +110,15 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         }
 
         Checkpoint(force: true);
+    }
+
+    /// <summary>Blocks the writer's own thread until there is work; false once the queue is completed and empty.</summary>
+    private bool WaitForWork()
+    {
+        var wait = queue.Reader.WaitToReadAsync();
+#pragma warning disable VSTHRD002 // The writer's dedicated thread has nothing else to do while it waits.
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
     }
 
     /// <summary>
