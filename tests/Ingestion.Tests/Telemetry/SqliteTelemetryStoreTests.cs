@@ -71,8 +71,10 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Equal(pageSize, PageSizeOf(options.DatabasePath));
     }
 
-    [Fact]
-    public async Task A_version_1_database_gets_the_time_first_duplicate_index_and_still_drops_duplicates_of_its_old_rows()
+    [Theory]
+    [InlineData(1, "CREATE INDEX readings_by_source ON readings (tenant, sensor_id, source_ticks);")]
+    [InlineData(2, "CREATE INDEX readings_by_source_time ON readings (source_ticks, sensor_id, tenant, raw_value);")]
+    public async Task An_older_database_gets_the_unique_time_first_duplicate_index_and_still_drops_duplicates_of_its_old_rows(int version, string oldIndex)
     {
         using var folder = new TempFolder();
         var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
@@ -81,11 +83,11 @@ public sealed class SqliteTelemetryStoreTests
             await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: null)], CancellationToken.None);
         }
 
-        // Back to the version 1 layout: the duplicate index keyed by sensor first.
-        Execute(options.DatabasePath, """
-            DROP INDEX readings_by_source_time;
-            CREATE INDEX readings_by_source ON readings (tenant, sensor_id, source_ticks);
-            PRAGMA user_version = 1;
+        // Back to the older layout: its time-and-value duplicate index, not unique.
+        Execute(options.DatabasePath, $"""
+            DROP INDEX readings_by_source_value;
+            {oldIndex}
+            PRAGMA user_version = {version};
             """);
 
         await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
@@ -94,9 +96,9 @@ public sealed class SqliteTelemetryStoreTests
             Assert.Equal([false, true], inserted);
         }
 
-        Assert.Equal("2", Pragma(options.DatabasePath, "user_version"));
-        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'readings_by_source'"));
-        Assert.Equal("1", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'readings_by_source_time'"));
+        Assert.Equal("3", Pragma(options.DatabasePath, "user_version"));
+        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time')"));
+        Assert.Contains("CREATE UNIQUE INDEX", Scalar(options.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'readings_by_source_value'"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -148,6 +150,29 @@ public sealed class SqliteTelemetryStoreTests
 
         Assert.Equal([true, true], before);
         Assert.Equal([true, false], after); // seq 0 again after the window is new; again within it, a duplicate
+    }
+
+    [Fact]
+    public async Task Sequence_numbers_stored_before_a_restart_still_make_repeats_duplicates_and_lower_new_numbers_are_stored()
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            Assert.Equal([true, true, true], await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: 5), Reading(1, seq: 9), Reading(2, seq: 7)], CancellationToken.None));
+        }
+
+        // A new writer knows nothing of the sensor yet: the highest number stored (9) comes from the index.
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            var store = new SqliteTelemetryStore(database);
+            var inserted = await store.AppendAsync(
+                [Reading(10, seq: 9), Reading(11, seq: 5), Reading(12, seq: 6), Reading(13, seq: 10), Reading(14, seq: 10), Reading(15, seq: 8)],
+                CancellationToken.None);
+
+            // 9 and 5 were stored before the restart, 10 within this write; 6 and 8 are new though below the highest.
+            Assert.Equal([false, false, true, true, false, true], inserted);
+        }
     }
 
     private static TelemetryReading Reading(int i, long? seq)

@@ -10,7 +10,7 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 /// </summary>
 internal static class TelemetrySchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS readings (
@@ -32,7 +32,8 @@ internal static class TelemetrySchema
         );
         CREATE INDEX IF NOT EXISTS readings_by_time ON readings (tenant, sensor_id, corrected_ticks);
         DROP INDEX IF EXISTS readings_by_source;
-        CREATE INDEX IF NOT EXISTS readings_by_source_time ON readings (source_ticks, sensor_id, tenant, raw_value);
+        DROP INDEX IF EXISTS readings_by_source_time;
+        CREATE UNIQUE INDEX IF NOT EXISTS readings_by_source_value ON readings (source_ticks, sensor_id, tenant, raw_value);
         CREATE INDEX IF NOT EXISTS readings_by_seq ON readings (tenant, sensor_id, seq) WHERE seq IS NOT NULL;
         CREATE INDEX IF NOT EXISTS readings_unsealed ON readings (corrected_ticks) WHERE batch_id IS NULL;
         CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_id) WHERE batch_id IS NOT NULL;
