@@ -101,6 +101,7 @@ public static class IngestionServiceCollectionExtensions
 
         // Started before the transport and stopped after it, so every message a transport took is settled.
         services.AddSingleton<MessageBatcher>();
+        services.AddSingleton<DataTopics>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageBatcher>());
 
         if (mqtt.Mode == BrokerMode.Embedded)

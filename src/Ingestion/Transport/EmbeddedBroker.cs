@@ -25,6 +25,7 @@ namespace SafetyLedger.Ingestion.Transport;
 public sealed partial class EmbeddedBroker(
     IngestionPipeline pipeline,
     MessageBatcher batcher,
+    DataTopics topics,
     ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
@@ -115,12 +116,12 @@ public sealed partial class EmbeddedBroker(
             acks.Current = 0;
         }
 
-        if (string.Equals(e.ClientId, ServiceClientId, StringComparison.Ordinal) || !MqttTopics.IsDataTopic(topic))
+        if (string.Equals(e.ClientId, ServiceClientId, StringComparison.Ordinal) || !topics.TryRead(topic, out var address))
         {
             return;
         }
 
-        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), MqttTopics.Parse(topic));
+        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), address);
         if (acks is not null && packetId != 0 && e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)
         {
             // Stored in the background; the PUBACK waits in OnOutboundAsync, and the message is forwarded once stored.

@@ -20,6 +20,7 @@ namespace SafetyLedger.Ingestion.Transport;
 /// </summary>
 public sealed partial class ExternalBrokerConsumer(
     MessageBatcher batcher,
+    DataTopics topics,
     ActiveBroker active,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
@@ -112,13 +113,13 @@ public sealed partial class ExternalBrokerConsumer(
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
-        if (!MqttTopics.IsDataTopic(topic))
+        if (!topics.TryRead(topic, out var address))
         {
             return Task.CompletedTask;
         }
 
         e.AutoAcknowledge = false;
-        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), MqttTopics.Parse(topic));
+        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), address);
         return inFlight.Writer.WriteAsync((e, batcher.SubmitAsync(envelope)), CancellationToken.None).AsTask();
     }
 
