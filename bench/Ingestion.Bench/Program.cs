@@ -8,6 +8,7 @@ using SafetyLedger.Ingestion.Bench;
 //   Ingestion.Bench memory    [--sensors N]
 //   Ingestion.Bench compare   --port P [--rounds N] [--warmup-rounds N] [--receive-max N] [--messages N] [--sensors N] [--inflight N] [--service-inflight N]
 //   Ingestion.Bench phases    [--messages N] [--sensors N] [--inflight N]
+//   Ingestion.Bench store-layout [--messages N] [--sensors N] [--inflight N]   (rows, sensors, rows per commit)
 //   Ingestion.Bench latency   [--mode embedded|external] [--port P] [--rate R] [--seconds S] [--sensors N] [--inflight N]
 var options = BenchOptions.Parse(args);
 return options.Verb switch
@@ -19,12 +20,13 @@ return options.Verb switch
     "memory" => await Measurements.MemoryAsync(options),
     "latency" => await Measurements.LatencyAsync(options),
     "phases" => await Phases.RunAsync(options),
+    "store-layout" => StoreLayoutProbe.Run(options),
     "compare" => await Measurements.CompareAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|phases|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|phases|store-layout|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
     return 2;
 }

@@ -44,11 +44,13 @@ public sealed class MqttTransportOptions
     public int MaxBatch { get; set; } = 1024;
 
     /// <summary>
-    /// Batches under way at once: the next is validated while the previous waits for its commit. Few and large is
-    /// cheaper than many and small: a commit's cost per reading falls as it grows (each reporting sensor's index
-    /// pages are written once per commit however many of its readings it holds).
+    /// Batches under way at once: the next are validated while earlier ones wait for their commit, and the writer
+    /// commits all that are waiting together (so under load commits grow, which costs less per reading). A sender
+    /// whose acknowledgements wait for the store (the embedded broker) needs several: at 2, a message arriving while
+    /// both were committing waited for two commits, and one connection with 64 publishes in flight could not keep
+    /// up with 10,000 messages/s (p99 826 ms at 4, 392 ms at 8).
     /// </summary>
-    public int BatchesInFlight { get; set; } = 2;
+    public int BatchesInFlight { get; set; } = 8;
 
     /// <summary>Announce dead letters on <c>sl/{tenant}/deadletter</c>.</summary>
     public bool PublishDeadLetters { get; set; } = true;
