@@ -74,31 +74,64 @@ public sealed class SqliteTelemetryStoreTests
     [Theory]
     [InlineData(1, "CREATE INDEX readings_by_source ON readings (tenant, sensor_id, source_ticks);")]
     [InlineData(2, "CREATE INDEX readings_by_source_time ON readings (source_ticks, sensor_id, tenant, raw_value);")]
-    public async Task An_older_database_gets_the_unique_time_first_duplicate_index_and_still_drops_duplicates_of_its_old_rows(int version, string oldIndex)
+    [InlineData(3, "CREATE UNIQUE INDEX readings_by_source_value ON readings (source_ticks, sensor_id, tenant, raw_value);")]
+    public async Task An_older_database_gets_sensor_keys_and_keeps_its_readings_and_their_duplicates(int version, string oldIndex)
     {
         using var folder = new TempFolder();
         var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
-        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
-        {
-            await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: null)], CancellationToken.None);
-        }
+        var old = Reading(0, seq: 7);
 
-        // Back to the older layout: its time-and-value duplicate index, not unique.
+        // The readings of an older layout: sensors named only as text, indexes keyed by tenant and sensor id.
         Execute(options.DatabasePath, $"""
-            DROP INDEX readings_by_source_value;
+            CREATE TABLE readings (
+                id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, site TEXT NOT NULL, sensor_id TEXT NOT NULL,
+                source_ticks INTEGER NOT NULL, source_offset INTEGER NOT NULL, received_ticks INTEGER NOT NULL,
+                corrected_ticks INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, raw_value REAL NOT NULL,
+                raw_unit TEXT NOT NULL, quality TEXT NOT NULL, seq INTEGER, batch_id INTEGER);
+            CREATE INDEX readings_by_time ON readings (tenant, sensor_id, corrected_ticks);
+            CREATE INDEX readings_by_seq ON readings (tenant, sensor_id, seq) WHERE seq IS NOT NULL;
             {oldIndex}
+            INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks, value, unit, raw_value, raw_unit, quality, seq)
+            VALUES ('{Some.Tenant}', '{Some.Site}', 'h2s-1', {old.SourceTime.UtcTicks}, 0, {old.SourceTime.UtcTicks}, {old.SourceTime.UtcTicks}, 1, 'ppm', 1, 'ppm', 'good', 7),
+                   ('{Some.Tenant}', '{Some.Site}', 'ch4-1', {old.SourceTime.UtcTicks}, 0, {old.SourceTime.UtcTicks}, {old.SourceTime.UtcTicks}, 1, '%LEL', 1, '%LEL', 'good', 7);
             PRAGMA user_version = {version};
             """);
 
         await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
         {
-            var inserted = await new SqliteTelemetryStore(database).AppendAsync([Reading(0, seq: null), Reading(1, seq: null)], CancellationToken.None);
-            Assert.Equal([false, true], inserted);
+            var store = new SqliteTelemetryStore(database);
+            var inserted = await store.AppendAsync([old, Reading(1, seq: 7), Reading(2, seq: null), Reading(3, seq: 8)], CancellationToken.None);
+            Assert.Equal([false, false, true, true], inserted);
+            var stored = await store.QueryAsync(Some.Tenant, "h2s-1", Start.AddMinutes(-1), Start.AddMinutes(1), CancellationToken.None);
+            Assert.Equal([7L, null, 8L], stored.Select(r => r.Reading.Sequence));
         }
 
-        Assert.Equal("3", Pragma(options.DatabasePath, "user_version"));
-        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time')"));
-        Assert.Contains("CREATE UNIQUE INDEX", Scalar(options.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'readings_by_source_value'"), StringComparison.Ordinal);
+        Assert.Equal("4", Pragma(options.DatabasePath, "user_version"));
+        Assert.Equal("2", Scalar(options.DatabasePath, "SELECT count(*) FROM sensors"));
+        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM readings WHERE sensor_key IS NULL"));
+        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time', 'readings_by_source_value', 'readings_by_time', 'readings_by_seq')"));
+        Assert.Contains("CREATE UNIQUE INDEX", Scalar(options.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'readings_by_source_key'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_write_does_not_leave_a_sensor_key_behind()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+        var first = new TelemetryReading(Some.Tenant, Some.Site, "new-1", Start, Start, Start, 1, "ppm", 1, "ppm", "good", 1);
+
+        // The sensor's first reading and a failing write share a transaction, which is rolled back and re-run.
+        var failing = database.WriteAsync<bool>(_ => throw new InvalidOperationException("refused"), CancellationToken.None);
+        var appended = store.AppendAsync([first], CancellationToken.None);
+#pragma warning disable VSTHRD003 // Both writes were started above; the test awaits their outcomes.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal([true], await appended);
+#pragma warning restore VSTHRD003
+
+        var later = await store.AppendAsync([first with { SourceTime = Start.AddSeconds(1), CorrectedTime = Start.AddSeconds(1), Sequence = 2 }], CancellationToken.None);
+        Assert.Equal([true], later);
+        Assert.Equal(2, (await store.QueryAsync(Some.Tenant, "new-1", Start.AddMinutes(-1), Start.AddMinutes(1), CancellationToken.None)).Count);
     }
 
     [Theory]

@@ -6,12 +6,13 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 
 /// <summary>
 /// The reading insert and its two duplicate tests, prepared once on SQLite's own API and bound by position
-/// (through Microsoft.Data.Sqlite each execution looked its parameters up by name).
+/// (through Microsoft.Data.Sqlite each execution looked its parameters up by name). Indexes name the sensor by its integer key in the <c>sensors</c> table (assigned on its first reading), not by its
+/// tenant and id as text.
 /// <list type="bullet">
-/// <item>Same source time and value: the unique index <c>readings_by_source_value</c> refuses the row as it is
+/// <item>Same source time and value: the unique index <c>readings_by_source_key</c> refuses the row as it is
 /// inserted (<c>ON CONFLICT DO NOTHING</c>), with no separate look-up. It is keyed by source time first, so its
 /// inserts land near one edge instead of on a page per sensor (every page a commit touches goes whole into the WAL).</item>
-/// <item>Same sequence number within the duplicate window of source time: looked up in <c>readings_by_seq</c> only
+/// <item>Same sequence number within the duplicate window of source time: looked up in <c>readings_by_sensor_seq</c> only
 /// when the number is not above the highest this sensor has stored, which the writer keeps per sensor (read from
 /// the index the first time a sensor reports). A counter that only counts up never needs the look-up.</item>
 /// </list>
@@ -24,31 +25,37 @@ internal sealed class ReadingInsert : IDisposable
 
     private const string InsertSql = """
         INSERT INTO readings (tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
-                              value, unit, raw_value, raw_unit, quality, seq)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                              value, unit, raw_value, raw_unit, quality, seq, sensor_key)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         ON CONFLICT DO NOTHING
         """;
 
     // INDEXED BY: left alone, SQLite may answer from another index and scan a sensor's window.
     private const string SequenceSql = """
-        SELECT 1 FROM readings INDEXED BY readings_by_seq
-        WHERE tenant = ?1 AND sensor_id = ?2 AND seq = ?3 AND source_ticks BETWEEN ?4 AND ?5
+        SELECT 1 FROM readings INDEXED BY readings_by_sensor_seq
+        WHERE sensor_key = ?1 AND seq = ?2 AND source_ticks BETWEEN ?3 AND ?4
         """;
 
     private const string HighestSequenceSql = """
-        SELECT max(seq) FROM readings INDEXED BY readings_by_seq WHERE tenant = ?1 AND sensor_id = ?2 AND seq IS NOT NULL
+        SELECT max(seq) FROM readings INDEXED BY readings_by_sensor_seq WHERE sensor_key = ?1 AND seq IS NOT NULL
+        """;
+
+    private const string SensorKeySql = """
+        INSERT INTO sensors (tenant, sensor_id) VALUES (?1, ?2) ON CONFLICT DO UPDATE SET tenant = excluded.tenant RETURNING key
         """;
 
     private readonly SqliteConnection connection;
     private readonly sqlite3_stmt insert;
     private readonly sqlite3_stmt sequence;
     private readonly sqlite3_stmt highestSequence;
+    private readonly sqlite3_stmt sensorKey;
     private readonly long duplicateWindowTicks;
     private readonly Dictionary<string, byte[]> encoded = new(StringComparer.Ordinal);
 
-    // Per sensor, at least the highest sequence number stored (rows of a rolled-back group may leave it higher,
-    // which only costs a look-up).
-    private readonly Dictionary<(string Tenant, string SensorId), long> highest = [];
+    // Per sensor: its key in the sensors table, and at least the highest sequence number stored (rows of a rolled-back
+    // group may leave it higher, which only costs a look-up). Forgotten on every rollback: a key assigned inside the
+    // rolled-back work no longer exists.
+    private readonly Dictionary<(string Tenant, string SensorId), (long Key, long Highest)> sensors = [];
 
     public ReadingInsert(SqliteConnection connection, TimeSpan duplicateWindow)
     {
@@ -57,12 +64,17 @@ internal sealed class ReadingInsert : IDisposable
         insert = Prepare(InsertSql);
         sequence = Prepare(SequenceSql);
         highestSequence = Prepare(HighestSequenceSql);
+        sensorKey = Prepare(SensorKeySql);
     }
+
+    /// <summary>Drops what this instance knows of the sensors; called when the transaction or a savepoint is rolled back.</summary>
+    public void Forget() => sensors.Clear();
 
     /// <summary>Inserts the reading unless it duplicates a stored one; true when it was inserted.</summary>
     public bool Execute(TelemetryReading reading)
     {
-        if (reading.Sequence is { } seq && IsSequenceDuplicate(reading, seq))
+        var sensor = Sensor(reading.Tenant, reading.SensorId);
+        if (reading.Sequence is { } seq && seq <= sensor.Highest && IsSequenceDuplicate(sensor.Key, reading, seq))
         {
             return false;
         }
@@ -83,6 +95,7 @@ internal sealed class ReadingInsert : IDisposable
             BindText(insert, 11, reading.RawUnit);
             BindText(insert, 12, reading.Quality);
             Check(reading.Sequence is { } s ? raw.sqlite3_bind_int64(insert, 13, s) : raw.sqlite3_bind_null(insert, 13));
+            Check(raw.sqlite3_bind_int64(insert, 14, sensor.Key));
             Step(insert, raw.SQLITE_DONE);
             if (raw.sqlite3_changes(connection.Handle) != 1)
             {
@@ -95,13 +108,9 @@ internal sealed class ReadingInsert : IDisposable
             raw.sqlite3_reset(insert);
         }
 
-        if (reading.Sequence is { } stored)
+        if (reading.Sequence is { } stored && stored > sensor.Highest)
         {
-            var key = (reading.Tenant, reading.SensorId);
-            if (highest.TryGetValue(key, out var known) && stored > known)
-            {
-                highest[key] = stored;
-            }
+            sensors[(reading.Tenant, reading.SensorId)] = sensor with { Highest = stored };
         }
 
         return true;
@@ -112,23 +121,18 @@ internal sealed class ReadingInsert : IDisposable
         insert.Dispose();
         sequence.Dispose();
         highestSequence.Dispose();
+        sensorKey.Dispose();
     }
 
-    private bool IsSequenceDuplicate(TelemetryReading reading, long seq)
+    private bool IsSequenceDuplicate(long key, TelemetryReading reading, long seq)
     {
-        if (seq > Highest(reading.Tenant, reading.SensorId))
-        {
-            return false;
-        }
-
         var sourceTicks = reading.SourceTime.UtcTicks;
         try
         {
-            BindText(sequence, 1, reading.Tenant);
-            BindText(sequence, 2, reading.SensorId);
-            Check(raw.sqlite3_bind_int64(sequence, 3, seq));
-            Check(raw.sqlite3_bind_int64(sequence, 4, sourceTicks - duplicateWindowTicks));
-            Check(raw.sqlite3_bind_int64(sequence, 5, sourceTicks + duplicateWindowTicks));
+            Check(raw.sqlite3_bind_int64(sequence, 1, key));
+            Check(raw.sqlite3_bind_int64(sequence, 2, seq));
+            Check(raw.sqlite3_bind_int64(sequence, 3, sourceTicks - duplicateWindowTicks));
+            Check(raw.sqlite3_bind_int64(sequence, 4, sourceTicks + duplicateWindowTicks));
             return Step(sequence, raw.SQLITE_ROW, raw.SQLITE_DONE) == raw.SQLITE_ROW;
         }
         finally
@@ -137,31 +141,44 @@ internal sealed class ReadingInsert : IDisposable
         }
     }
 
-    private long Highest(string tenant, string sensorId)
+    /// <summary>The sensor's key (added to the sensors table on its first reading) and its highest stored sequence number.</summary>
+    private (long Key, long Highest) Sensor(string tenant, string sensorId)
     {
-        if (highest.TryGetValue((tenant, sensorId), out var known))
+        if (sensors.TryGetValue((tenant, sensorId), out var known))
         {
             return known;
         }
 
-        if (highest.Count >= MaxSensors)
+        if (sensors.Count >= MaxSensors)
         {
-            highest.Clear();
+            sensors.Clear();
         }
 
         try
         {
-            BindText(highestSequence, 1, tenant);
-            BindText(highestSequence, 2, sensorId);
+            BindText(sensorKey, 1, tenant);
+            BindText(sensorKey, 2, sensorId);
+            Step(sensorKey, raw.SQLITE_ROW);
+            known.Key = raw.sqlite3_column_int64(sensorKey, 0);
+            Step(sensorKey, raw.SQLITE_DONE);
+        }
+        finally
+        {
+            raw.sqlite3_reset(sensorKey);
+        }
+
+        try
+        {
+            Check(raw.sqlite3_bind_int64(highestSequence, 1, known.Key));
             Step(highestSequence, raw.SQLITE_ROW);
-            known = raw.sqlite3_column_type(highestSequence, 0) == raw.SQLITE_NULL ? -1 : raw.sqlite3_column_int64(highestSequence, 0);
+            known.Highest = raw.sqlite3_column_type(highestSequence, 0) == raw.SQLITE_NULL ? -1 : raw.sqlite3_column_int64(highestSequence, 0);
         }
         finally
         {
             raw.sqlite3_reset(highestSequence);
         }
 
-        highest.Add((tenant, sensorId), known);
+        sensors.Add((tenant, sensorId), known);
         return known;
     }
 

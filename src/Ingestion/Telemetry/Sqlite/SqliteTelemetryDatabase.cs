@@ -172,6 +172,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
 #pragma warning restore CA1031
         {
             LogCommitFailed(ex, group.Count);
+            writer.Forget();
             foreach (var work in group)
             {
                 work.Fail(new IOException("The telemetry store could not commit the write; nothing of it was stored.", ex));
@@ -198,6 +199,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
                     catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
                     {
                         transaction.Rollback();
+                        writer.Forget();
                         return null;
                     }
 
@@ -213,6 +215,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
                 catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
                 {
                     savepoint.Rollback();
+                    writer.Forget();
                     failed.Add((work, ex));
                 }
             }

@@ -20,7 +20,7 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
 
     public Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
-            $"SELECT {ReadingColumns} FROM readings WHERE tenant = $t AND sensor_id = $s AND corrected_ticks >= $from AND corrected_ticks < $to ORDER BY corrected_ticks, id",
+            $"SELECT {ReadingColumns} FROM readings WHERE sensor_key = (SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s) AND corrected_ticks >= $from AND corrected_ticks < $to ORDER BY corrected_ticks, id",
             p =>
             {
                 p.AddWithValue("$t", tenant);

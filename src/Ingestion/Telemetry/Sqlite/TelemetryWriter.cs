@@ -34,6 +34,9 @@ internal sealed class TelemetryWriter : IDisposable
 
     public SqliteTransaction? Transaction { get; set; }
 
+    /// <summary>Drops what the writer remembers of stored rows (sensor keys); called whenever work is rolled back.</summary>
+    public void Forget() => insertReading.Forget();
+
     /// <summary>Inserts a reading unless it duplicates a stored one; returns whether it was inserted.</summary>
     public bool InsertReading(TelemetryReading reading)
     {
