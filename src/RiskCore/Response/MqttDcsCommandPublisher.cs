@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using SafetyLedger.RiskCore.Alerts;
 
@@ -37,7 +38,15 @@ public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> opt
     {
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            try
+            {
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            }
+            catch (MqttCommunicationException ex)
+            {
+                // The broker went first (the embedded one stops before this at shutdown): nothing left to close cleanly.
+                LogDisconnectFailed(ex.Message);
+            }
         }
 
         _client.Dispose();
@@ -76,6 +85,9 @@ public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> opt
             _connecting.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Disconnecting from the DCS command broker failed ({Reason}); it had already gone")]
+    private partial void LogDisconnectFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the DCS command broker at {Host}:{Port}")]
     private partial void LogConnected(string host, int port);
