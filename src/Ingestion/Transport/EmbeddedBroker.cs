@@ -23,7 +23,6 @@ namespace SafetyLedger.Ingestion.Transport;
 /// finished, and the message is forwarded to subscribers once stored.
 /// </summary>
 public sealed partial class EmbeddedBroker(
-    IngestionPipeline pipeline,
     MessageBatcher batcher,
     DataTopics topics,
     ActiveBroker active,
@@ -134,7 +133,7 @@ public sealed partial class EmbeddedBroker(
             return;
         }
 
-        var outcome = await StoreAsync(envelope, e.CancellationToken);
+        var outcome = await StoreAsync(envelope);
         if (!outcome.Stored)
         {
             e.ProcessPublish = false;
@@ -163,25 +162,7 @@ public sealed partial class EmbeddedBroker(
 
     private async Task<PubAckOutcome> StoreAndForwardAsync(IngestEnvelope envelope, MqttApplicationMessage message)
     {
-        // Batched with whatever else arrives meanwhile; validated off the client's receive loop.
-        PubAckOutcome outcome;
-        try
-        {
-            var stored = await batcher.SubmitAsync(envelope);
-            outcome = new PubAckOutcome(true, stored.FullyAccepted ? null : stored.Rejected[0].Reason);
-        }
-        catch (OperationCanceledException)
-        {
-            return new PubAckOutcome(false, "shutting down; publish again");
-        }
-#pragma warning disable CA1031 // Whatever failed the store, the PUBACK says so and the sender publishes again.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogStoreFailed(ex, envelope.Topic);
-            return new PubAckOutcome(false, "not stored; publish again");
-        }
-
+        var outcome = await StoreAsync(envelope);
         if (outcome.Stored && server is not null)
         {
             try
@@ -197,14 +178,21 @@ public sealed partial class EmbeddedBroker(
         return outcome;
     }
 
-    private async Task<PubAckOutcome> StoreAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>Stores the message, batched with whatever else arrives meanwhile (validated off the client's receive loop).</summary>
+    private async Task<PubAckOutcome> StoreAsync(IngestEnvelope envelope)
     {
         try
         {
-            var outcome = await pipeline.IngestAsync(envelope, cancellationToken);
+            var outcome = await batcher.SubmitAsync(envelope);
             return new PubAckOutcome(true, outcome.FullyAccepted ? null : outcome.Rejected[0].Reason);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            return new PubAckOutcome(false, "shutting down; publish again");
+        }
+#pragma warning disable CA1031 // Whatever failed the store, the PUBACK says so and the sender publishes again.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             LogStoreFailed(ex, envelope.Topic);
             return new PubAckOutcome(false, "not stored; publish again");

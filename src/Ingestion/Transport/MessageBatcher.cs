@@ -34,8 +34,8 @@ public sealed class MessageBatcher(IngestionPipeline pipeline, IOptions<MqttTran
     {
         var o = options.Value;
         var maxBatch = Math.Max(1, o.MaxBatch);
-        using var room = new SemaphoreSlim(Math.Max(1, o.BatchesInFlight));
-        var running = new HashSet<Task>();
+        var slots = Math.Max(1, o.BatchesInFlight);
+        using var room = new SemaphoreSlim(slots);
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
@@ -47,23 +47,8 @@ public sealed class MessageBatcher(IngestionPipeline pipeline, IOptions<MqttTran
                     batch.Add(next);
                 }
 
-                var run = RunAsync(batch, room, stoppingToken);
-                lock (running)
-                {
-                    running.Add(run);
-                }
-
-                _ = run.ContinueWith(
-                    t =>
-                    {
-                        lock (running)
-                        {
-                            running.Remove(t);
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                // Settles every message of the batch and releases its slot; never throws.
+                _ = RunAsync(batch, room, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -78,13 +63,11 @@ public sealed class MessageBatcher(IngestionPipeline pipeline, IOptions<MqttTran
                 left.Completion.TrySetCanceled(CancellationToken.None);
             }
 
-            Task[] under;
-            lock (running)
+            // Every slot back means every batch under way has settled its messages.
+            for (var i = 0; i < slots; i++)
             {
-                under = [.. running];
+                await room.WaitAsync(CancellationToken.None);
             }
-
-            await Task.WhenAll(under);
         }
     }
 
