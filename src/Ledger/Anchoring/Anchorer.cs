@@ -80,7 +80,7 @@ public sealed partial class Anchorer(
             if (inclusion.ShouldResend)
             {
                 LogLost(last.Record.TxHash, last.Record.TreeSize, inclusion.Status);
-                return await AnchorAsync(chain, last.Record.Root, last.Record.TreeSize, cancellationToken);
+                return await ResendLostAsync(chain, last, cancellationToken);
             }
         }
 
@@ -163,6 +163,61 @@ public sealed partial class Anchorer(
             ? (await checkpoints.FirstAtOrAfterAsync(anchored + 1, cancellationToken))?.IssuedAt
             : null;
         metrics.Observe(anchored, oldest);
+    }
+
+    /// <summary>
+    /// Re-sends <paramref name="last"/> and every earlier anchor of its chain the chain lost with it (a reset can take
+    /// several), oldest first so each keeps its place; the walk back stops at the first anchor the chain still holds.
+    /// </summary>
+    private async Task<StoredAnchor> ResendLostAsync(IAnchorChain chain, StoredAnchor last, CancellationToken cancellationToken)
+    {
+        var lost = new Stack<AnchorRecord>();
+        lost.Push(last.Record);
+        foreach (var earlier in await EarlierAnchorsAsync(last.Record, cancellationToken))
+        {
+            var inclusion = await chain.CheckInclusionAsync(earlier, cancellationToken);
+            if (!inclusion.ShouldResend)
+            {
+                break;
+            }
+
+            LogLost(earlier.TxHash, earlier.TreeSize, inclusion.Status);
+            lost.Push(earlier);
+        }
+
+        StoredAnchor? resent = null;
+        while (lost.TryPop(out var record))
+        {
+            resent = await AnchorAsync(chain, record.Root, record.TreeSize, cancellationToken);
+        }
+
+        return resent!;
+    }
+
+    /// <summary>The anchors of <paramref name="last"/>'s chain below its tree size, newest first, one per tree size (the record that supersedes).</summary>
+    private async Task<List<AnchorRecord>> EarlierAnchorsAsync(AnchorRecord last, CancellationToken cancellationToken)
+    {
+        var bySize = new List<AnchorRecord>();
+        await foreach (var anchor in anchors.ListAsync(cancellationToken))
+        {
+            var record = anchor.Record;
+            if (record.ChainId != last.ChainId || record.TreeSize >= last.TreeSize)
+            {
+                continue;
+            }
+
+            if (bySize.Count > 0 && bySize[^1].TreeSize == record.TreeSize)
+            {
+                bySize[^1] = record;
+            }
+            else
+            {
+                bySize.Add(record);
+            }
+        }
+
+        bySize.Reverse();
+        return bySize;
     }
 
     private async Task<StoredAnchor> AnchorAsync(IAnchorChain chain, byte[] root, long treeSize, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public sealed class AnchoringEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task An_anchor_the_chain_lost_in_a_reset_is_sent_again_before_the_next_one()
+    public async Task Every_anchor_the_chain_lost_in_a_reset_is_sent_again_before_the_next_one()
     {
         var state = Path.Combine(data.Path, "anvil-state.json");
         var node = await StartAnvilAsync(0, "--dump-state", state);
@@ -101,26 +101,32 @@ public sealed class AnchoringEndToEndTests : IDisposable
         {
             await service.StartAsync();
             await service.AppendAsync(5);
-            await service.WaitForAnchorAsync(1, TimeSpan.FromSeconds(20));
+            var kept = await service.WaitForAnchorAsync(1, TimeSpan.FromSeconds(20));
             await node.StopGracefullyAsync();
 
             // This node's blocks are lost: it is killed without writing state, and the chain restarts from the dump.
+            // It takes two anchors with it: the re-send must not stop at the last one.
             node = await StartAnvilAsync(node.Port, "--load-state", state);
             await service.AppendAsync(5);
-            var lost = await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
+            var firstLost = await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
+            await service.AppendAsync(5);
+            var lastLost = await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
             node.Dispose();
             node = await StartAnvilAsync(node.Port, "--load-state", state, "--dump-state", state);
 
             await service.AppendAsync(5);
             await service.WaitForAnchorAsync(service.Events.Count, TimeSpan.FromSeconds(20));
-            var sameSize = 0;
+            var records = new Dictionary<long, int>();
             await foreach (var anchor in service.Anchors.ListAsync(CancellationToken.None))
             {
-                sameSize += anchor.Record.TreeSize == lost.Record.TreeSize ? 1 : 0;
+                records[anchor.Record.TreeSize] = records.GetValueOrDefault(anchor.Record.TreeSize) + 1;
             }
 
-            // The lost record and the re-sent one (anvil may mine the same signed transaction into an identical block).
-            Assert.Equal(2, sameSize);
+            // Each lost record and its re-sent one (anvil may mine the same signed transaction into an identical block);
+            // the anchor the chain kept is not sent again.
+            Assert.Equal(1, records[kept.Record.TreeSize]);
+            Assert.Equal(2, records[firstLost.Record.TreeSize]);
+            Assert.Equal(2, records[lastLost.Record.TreeSize]);
         }
 
         await AssertPassesAsync("verify", "--data", data.Path, "--rpc", node.RpcUrl.ToString());
