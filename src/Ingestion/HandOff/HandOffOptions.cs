@@ -6,11 +6,17 @@ public sealed class HandOffOptions
     public const string Section = "Ingestion:HandOff";
 
     /// <summary>
-    /// Readings buffered (reordering plus channel) before ingestion waits for the reader. Every reading is
-    /// held for the reorder window, so this also caps the sustained rate at Capacity / ReorderWindow
-    /// (25,000 readings/s by default).
+    /// Released readings the risk core has not read yet. When the channel is full, released readings stay held, and
+    /// once <see cref="MaxHeld"/> are held ingestion waits: a slow risk core slows the acknowledgements to senders.
     /// </summary>
     public int Capacity { get; set; } = 50_000;
+
+    /// <summary>
+    /// Readings held for reordering at most (back-pressure beyond). Every reading is held for the whole reorder
+    /// window, so this caps the sustained rate at MaxHeld / ReorderWindow: 100,000 readings/s by default. It is not
+    /// memory set aside: the buffer grows with the rate (144 bytes per held reading, up to twice that while its array grows).
+    /// </summary>
+    public int MaxHeld { get; set; } = 200_000;
 
     /// <summary>How long a reading is held so that out-of-order readings that arrive within it are released in corrected-time order.</summary>
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromSeconds(2);

@@ -7,8 +7,9 @@ namespace SafetyLedger.Ingestion.HandOff;
 
 /// <summary>
 /// Holds each reading for the reorder window, releases them in corrected-time order into a bounded
-/// channel (<see cref="BoundedChannelFullMode.Wait"/>), and makes <see cref="OfferAsync"/> wait when
-/// <see cref="HandOffOptions.Capacity"/> readings are already buffered: back-pressure up to the transport.
+/// channel of <see cref="HandOffOptions.Capacity"/> (<see cref="BoundedChannelFullMode.Wait"/>), and makes
+/// <see cref="OfferAsync"/> wait when <see cref="HandOffOptions.MaxHeld"/> readings are held: back-pressure from
+/// the risk core up to the transport.
 /// </summary>
 public sealed class ReadingHandOff : BackgroundService, IReadingStream
 {
@@ -31,7 +32,7 @@ public sealed class ReadingHandOff : BackgroundService, IReadingStream
             FullMode = BoundedChannelFullMode.Wait,
             SingleWriter = true,
         });
-        slots = new SemaphoreSlim(this.options.Capacity);
+        slots = new SemaphoreSlim(this.options.MaxHeld);
     }
 
     /// <summary>Readings waiting in the reorder buffer.</summary>

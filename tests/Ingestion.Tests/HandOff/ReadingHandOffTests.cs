@@ -53,7 +53,7 @@ public sealed class ReadingHandOffTests
     [Fact]
     public async Task An_offer_waits_while_the_hand_off_is_full_and_goes_on_once_the_reader_takes_one()
     {
-        using var handOff = await StartAsync(new HandOffOptions { Capacity = 3, ReorderWindow = TimeSpan.Zero });
+        using var handOff = await StartAsync(new HandOffOptions { Capacity = 3, MaxHeld = 3, ReorderWindow = TimeSpan.Zero });
 
         // Three fit in the channel and three more in the reorder buffer; the seventh has to wait for the reader.
         var offer = handOff.OfferAsync(Enumerable.Range(0, 7).Select(Reading).ToList(), CancellationToken.None);
@@ -63,6 +63,23 @@ public sealed class ReadingHandOffTests
         Assert.Equal([0], await TakeAsync(handOff, 1));
         await offer.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal([1, 2, 3, 4, 5, 6], await TakeAsync(handOff, 6));
+        await handOff.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Readings_held_for_reordering_are_bounded_by_max_held_not_by_the_channel_capacity()
+    {
+        using var handOff = await StartAsync(new HandOffOptions { Capacity = 3, MaxHeld = 10, ReorderWindow = TimeSpan.FromMinutes(10) });
+
+        // Ten readings are held for the window whatever the channel's capacity; the eleventh waits for a free place.
+        await handOff.OfferAsync(Enumerable.Range(0, 10).Select(Reading).ToList(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(10, handOff.Buffered);
+        using var giveUp = new CancellationTokenSource();
+        var eleventh = handOff.OfferAsync([Reading(10)], giveUp.Token);
+        Assert.NotSame(eleventh, await Task.WhenAny(eleventh, Task.Delay(300)));
+        Assert.Equal(10, handOff.Buffered);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await eleventh.WaitAsync(TimeSpan.FromSeconds(10)));
         await handOff.StopAsync(CancellationToken.None);
     }
 
