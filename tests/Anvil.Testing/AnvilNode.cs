@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace SafetyLedger.Anvil.Testing;
@@ -31,7 +29,7 @@ public sealed class AnvilNode : IDisposable
         var anvil = RepoTools.AnvilPath();
         if (port == 0)
         {
-            port = FreePort();
+            port = FreePort.Next();
         }
 
         var startInfo = new ProcessStartInfo(anvil)
@@ -121,13 +119,6 @@ public sealed class AnvilNode : IDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
