@@ -55,11 +55,11 @@ internal sealed class TimedTelemetryStore(ITelemetryStore inner) : ITelemetrySto
     public Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken) =>
         inner.ReadUnsealedAsync(before, maxCount, cancellationToken);
 
-    public Task<TelemetryBatch> CreateBatchAsync(BatchDraft draft, CancellationToken cancellationToken) =>
-        inner.CreateBatchAsync(draft, cancellationToken);
+    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken) =>
+        inner.CreateBatchesAsync(drafts, cancellationToken);
 
-    public Task SetLedgerPositionAsync(long batchId, long position, CancellationToken cancellationToken) =>
-        inner.SetLedgerPositionAsync(batchId, position, cancellationToken);
+    public Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken) =>
+        inner.SetLedgerPositionsAsync(positions, cancellationToken);
 
     public Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(long afterId, int maxCount, CancellationToken cancellationToken) =>
         inner.ReadBatchesAsync(afterId, maxCount, cancellationToken);

@@ -23,36 +23,33 @@ public sealed partial class DigestSealer(
     /// <summary>Seals every window that closed before now − seal delay and records pending batches; returns the batches appended.</summary>
     public async Task<IReadOnlyList<TelemetryBatch>> SealDueAsync(CancellationToken cancellationToken)
     {
-        var recorded = new List<TelemetryBatch>();
-        foreach (var pending in await store.ReadUnrecordedBatchesAsync(cancellationToken))
-        {
-            if (await RecordAsync(pending, cancellationToken) is { } done)
-            {
-                recorded.Add(done);
-            }
-        }
-
+        var recorded = new List<TelemetryBatch>(await RecordAsync(await store.ReadUnrecordedBatchesAsync(cancellationToken), cancellationToken));
         var o = options.Value;
         var cutoff = Floor(time.GetUtcNow() - o.SealDelay, o.BatchLength);
-        var unsealed = await store.ReadUnsealedAsync(cutoff, o.MaxReadingsPerPass, cancellationToken);
-        var groups = unsealed
-            .GroupBy(r => (r.Reading.Tenant, r.Reading.SensorId, Window: Floor(r.Reading.CorrectedTime, o.BatchLength)))
-            .ToList();
-        if (unsealed.Count == o.MaxReadingsPerPass && groups.Count > 1)
-        {
-            groups.RemoveAt(groups.Count - 1); // may be cut short by the limit: the next pass takes it whole
-        }
 
-        foreach (var group in groups)
+        // Page by page until what is due is sealed: one page per pass would cap sealing at MaxReadingsPerPass per SealInterval.
+        while (true)
         {
-            var batch = await store.CreateBatchAsync(Draft(group.Key.Tenant, group.Key.SensorId, group.ToList()), cancellationToken);
-            if (await RecordAsync(batch, cancellationToken) is { } done)
+            var unsealed = await store.ReadUnsealedAsync(cutoff, o.MaxReadingsPerPass, cancellationToken);
+            var groups = unsealed
+                .GroupBy(r => (r.Reading.Tenant, r.Reading.SensorId, Window: Floor(r.Reading.CorrectedTime, o.BatchLength)))
+                .ToList();
+            var more = unsealed.Count == o.MaxReadingsPerPass;
+            if (more && groups.Count > 1)
             {
-                recorded.Add(done);
+                groups.RemoveAt(groups.Count - 1); // may be cut short by the limit: the next page takes it whole
+            }
+
+            foreach (var drafts in Chunk(groups.Select(g => Draft(g.Key.Tenant, g.Key.SensorId, g.ToList())), o.MaxReadingsPerWrite))
+            {
+                recorded.AddRange(await RecordAsync(await store.CreateBatchesAsync(drafts, cancellationToken), cancellationToken));
+            }
+
+            if (!more)
+            {
+                return recorded;
             }
         }
-
-        return recorded;
     }
 
     internal static BatchDraft Draft(string tenant, string sensorId, IReadOnlyList<StoredReading> readings)
@@ -69,6 +66,30 @@ public sealed partial class DigestSealer(
             values.Average(),
             readings[0].Reading.Unit,
             BatchEncoding.Digest(readings.Select(r => r.Reading)));
+    }
+
+    /// <summary>Drafts in order, in writes of at most <paramref name="maxReadings"/> readings (a larger draft goes alone).</summary>
+    private static IEnumerable<List<BatchDraft>> Chunk(IEnumerable<BatchDraft> drafts, int maxReadings)
+    {
+        var chunk = new List<BatchDraft>();
+        var readings = 0;
+        foreach (var draft in drafts)
+        {
+            if (chunk.Count > 0 && readings + draft.ReadingIds.Count > maxReadings)
+            {
+                yield return chunk;
+                chunk = [];
+                readings = 0;
+            }
+
+            chunk.Add(draft);
+            readings += draft.ReadingIds.Count;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     internal static TelemetryBatchSealed Payload(TelemetryBatch batch) => new(
@@ -99,33 +120,66 @@ public sealed partial class DigestSealer(
     private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan length) =>
         new(time.UtcTicks - (time.UtcTicks % length.Ticks), TimeSpan.Zero);
 
-    private async Task<TelemetryBatch?> RecordAsync(TelemetryBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the batches' entries to the ledger in one multi-stream append and records their positions in one write. If
+    /// a stream is not at the batch's version (an entry made before a crash, or a conflict), each is recorded on its own.
+    /// </summary>
+    private async Task<IReadOnlyList<TelemetryBatch>> RecordAsync(IReadOnlyList<TelemetryBatch> batches, CancellationToken cancellationToken)
     {
-        var stream = TelemetryBatchSealed.StreamId(batch.Tenant, batch.SensorId);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(Payload(batch), IngestionJsonContext.Default.TelemetryBatchSealed);
-        var data = new EventData(TelemetryBatchSealed.EventType, batch.Tenant, batch.To, payload, new EventMetadata(Actor: "ingestion"));
-        var expected = batch.StreamVersion == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(batch.StreamVersion - 1);
-        long position;
+        if (batches.Count == 0)
+        {
+            return [];
+        }
+
+        var positions = new List<(TelemetryBatch Batch, long Position)>(batches.Count);
         try
         {
-            position = (await events.AppendAsync(new AppendRequest(stream, expected, [data]), cancellationToken)).FirstPosition;
+            var appended = await events.AppendAsync(batches.Select(Request).ToList(), cancellationToken);
+            positions.AddRange(batches.Select((batch, i) => (batch, appended[i].FirstPosition)));
         }
         catch (WrongExpectedVersionException)
         {
-            var existing = await events.ReadStreamAsync(stream, batch.StreamVersion, 1, cancellationToken);
+            foreach (var batch in batches)
+            {
+                if (await RecordOneAsync(batch, cancellationToken) is { } position)
+                {
+                    positions.Add((batch, position));
+                }
+            }
+        }
+
+        await store.SetLedgerPositionsAsync(positions.Select(p => (p.Batch.Id, p.Position)).ToList(), cancellationToken);
+        return positions.Select(p => p.Batch with { LedgerPosition = p.Position }).ToList();
+    }
+
+    private async Task<long?> RecordOneAsync(TelemetryBatch batch, CancellationToken cancellationToken)
+    {
+        var request = Request(batch);
+        try
+        {
+            return (await events.AppendAsync(request, cancellationToken)).FirstPosition;
+        }
+        catch (WrongExpectedVersionException)
+        {
+            var existing = await events.ReadStreamAsync(request.StreamId, batch.StreamVersion, 1, cancellationToken);
             var entry = existing.Count == 1 ? existing[0] : null;
             var recorded = entry is null ? null : JsonSerializer.Deserialize(entry.Payload.Span, IngestionJsonContext.Default.TelemetryBatchSealed);
             if (entry is null || recorded is null || recorded.BatchId != batch.Id || !string.Equals(recorded.Sha256, batch.Sha256, StringComparison.Ordinal))
             {
-                LogStreamConflict(batch.Id, stream, batch.StreamVersion);
+                LogStreamConflict(batch.Id, request.StreamId, batch.StreamVersion);
                 return null;
             }
 
-            position = entry.Position;
+            return entry.Position;
         }
+    }
 
-        await store.SetLedgerPositionAsync(batch.Id, position, cancellationToken);
-        return batch with { LedgerPosition = position };
+    private static AppendRequest Request(TelemetryBatch batch)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(Payload(batch), IngestionJsonContext.Default.TelemetryBatchSealed);
+        var data = new EventData(TelemetryBatchSealed.EventType, batch.Tenant, batch.To, payload, new EventMetadata(Actor: "ingestion"));
+        var expected = batch.StreamVersion == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(batch.StreamVersion - 1);
+        return new AppendRequest(TelemetryBatchSealed.StreamId(batch.Tenant, batch.SensorId), expected, [data]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sealed {Batches} telemetry batches ({Readings} readings) into the ledger")]

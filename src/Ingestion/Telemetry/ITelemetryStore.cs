@@ -16,11 +16,15 @@ public interface ITelemetryStore
     /// <summary>Readings not yet in a batch whose corrected time is before <paramref name="before"/>, by tenant, sensor and time.</summary>
     Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Records a batch (next version of its sensor's stream) and assigns its readings to it, atomically.</summary>
-    Task<TelemetryBatch> CreateBatchAsync(BatchDraft draft, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records batches, in order, each as the next version of its sensor's stream, and assigns their readings to them, in
+    /// one atomic write: a sealing pass is one commit, not one per sensor (assigning rewrites the readings' rows, and the
+    /// rows of one window of all sensors share pages).
+    /// </summary>
+    Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken);
 
-    /// <summary>Records the ledger position of a batch's <c>TelemetryBatchSealed</c> entry.</summary>
-    Task SetLedgerPositionAsync(long batchId, long position, CancellationToken cancellationToken);
+    /// <summary>Records the ledger positions of batches' <c>TelemetryBatchSealed</c> entries in one write.</summary>
+    Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken);
 
     /// <summary>Batches with id above <paramref name="afterId"/>, in id order.</summary>
     Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(long afterId, int maxCount, CancellationToken cancellationToken);

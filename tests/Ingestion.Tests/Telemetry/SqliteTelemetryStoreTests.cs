@@ -19,7 +19,7 @@ public sealed class SqliteTelemetryStoreTests
 
         // Queued behind 50 appends, so the writer tends to put the failing batch into their transaction.
         var appends = Enumerable.Range(0, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)).ToList();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start, Start, [424242], 1, 1, 1, "ppm", "00"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start, [424242], 1, 1, 1, "ppm", "00")], CancellationToken.None));
         appends.AddRange(Enumerable.Range(50, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)));
 
         Assert.All(await Task.WhenAll(appends), inserted => Assert.Equal([true], inserted));
@@ -35,15 +35,37 @@ public sealed class SqliteTelemetryStoreTests
         using var folder = new TempFolder();
         await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
         var store = new SqliteTelemetryStore(database);
-        await store.AppendAsync([Reading(0, seq: 0), Reading(1, seq: 1), Reading(2, seq: 2)], CancellationToken.None);
-        var ids = (await store.QueryAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), CancellationToken.None)).Select(r => r.Id).ToList();
+        var ids = await StoreThreeAsync(store);
 
-        var first = await store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start, Start.AddSeconds(1), ids[..2], 0, 1, 0.5, "ppm", "aa"), CancellationToken.None);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchAsync(new BatchDraft(Some.Tenant, "h2s-1", Start.AddSeconds(1), Start.AddSeconds(2), ids[1..], 1, 2, 1.5, "ppm", "bb"), CancellationToken.None));
+        var first = (await store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start.AddSeconds(1), ids[..2], 0, 1, 0.5, "ppm", "aa")], CancellationToken.None))[0];
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start.AddSeconds(1), Start.AddSeconds(2), ids[1..], 1, 2, 1.5, "ppm", "bb")], CancellationToken.None));
 
         Assert.Equal(ids[..2], (await store.ReadBatchReadingsAsync(first.Id, CancellationToken.None)).Select(r => r.Id));
         Assert.Equal([ids[2]], (await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None)).Select(r => r.Id));
         Assert.Equal([first.Id], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.Id));
+    }
+
+    [Fact]
+    public async Task Batches_created_together_are_stored_all_or_none_with_consecutive_versions_per_sensor()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+        var ids = await StoreThreeAsync(store);
+        BatchDraft Draft(IReadOnlyList<long> readings, string sha) => new(Some.Tenant, "h2s-1", Start, Start.AddSeconds(2), readings, 0, 2, 1, "ppm", sha);
+
+        // The second names a reading that does not exist: the first is not kept either.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids[..1], "aa"), Draft([424242], "bb")], CancellationToken.None));
+        Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
+        Assert.Equal(3, (await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None)).Count);
+
+        var batches = await store.CreateBatchesAsync([Draft(ids[..1], "aa"), Draft(ids[1..], "bb")], CancellationToken.None);
+        Assert.Equal([0L, 1L], batches.Select(b => b.StreamVersion));
+        Assert.Equal(ids[1..], (await store.ReadBatchReadingsAsync(batches[1].Id, CancellationToken.None)).Select(r => r.Id));
+        Assert.Empty(await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None));
+
+        await store.SetLedgerPositionsAsync([(batches[0].Id, 7), (batches[1].Id, 9)], CancellationToken.None);
+        Assert.Equal([7L, 9L], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.LedgerPosition!.Value));
     }
 
     [Theory]
@@ -206,6 +228,13 @@ public sealed class SqliteTelemetryStoreTests
             // 9 and 5 were stored before the restart, 10 within this write; 6 and 8 are new though below the highest.
             Assert.Equal([false, false, true, true, false, true], inserted);
         }
+    }
+
+    /// <summary>Stores three readings of one sensor and returns their ids.</summary>
+    private static async Task<List<long>> StoreThreeAsync(SqliteTelemetryStore store)
+    {
+        await store.AppendAsync([Reading(0, seq: 0), Reading(1, seq: 1), Reading(2, seq: 2)], CancellationToken.None);
+        return [.. (await store.QueryAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), CancellationToken.None)).Select(r => r.Id)];
     }
 
     private static TelemetryReading Reading(int i, long? seq)

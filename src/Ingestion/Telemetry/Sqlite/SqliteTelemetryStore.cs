@@ -40,20 +40,27 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             },
             MapReading));
 
-    public Task<TelemetryBatch> CreateBatchAsync(BatchDraft draft, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        return database.WriteAsync(w => w.InsertBatch(draft), cancellationToken);
+        ArgumentNullException.ThrowIfNull(drafts);
+        return database.WriteAsync<IReadOnlyList<TelemetryBatch>>(w => drafts.Select(w.InsertBatch).ToArray(), cancellationToken);
     }
 
-    public Task SetLedgerPositionAsync(long batchId, long position, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+    public Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        return database.WriteAsync(
             w =>
             {
-                w.SetLedgerPosition(batchId, position);
+                foreach (var (batchId, position) in positions)
+                {
+                    w.SetLedgerPosition(batchId, position);
+                }
+
                 return true;
             },
             cancellationToken);
+    }
 
     public Task<IReadOnlyList<TelemetryBatch>> ReadBatchesAsync(long afterId, int maxCount, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TelemetryBatch>>(database.Read(
