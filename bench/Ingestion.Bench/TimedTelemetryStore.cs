@@ -52,11 +52,23 @@ internal sealed class TimedTelemetryStore(ITelemetryStore inner) : ITelemetrySto
     public Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         inner.QueryAsync(tenant, sensorId, from, until, cancellationToken);
 
-    public Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken) =>
-        inner.ReadUnsealedAsync(before, maxCount, cancellationToken);
+    public Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken) =>
+        inner.ReadSealProgressAsync(cancellationToken);
 
-    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken) =>
-        inner.CreateBatchesAsync(drafts, cancellationToken);
+    public Task<long> ReadHighestIdAsync(CancellationToken cancellationToken) =>
+        inner.ReadHighestIdAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> NextUnsealedAsync(DateTimeOffset from, long highId, CancellationToken cancellationToken) =>
+        inner.NextUnsealedAsync(from, highId, cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<StoredReading>> ReadUnsealedWindowAsync(DateTimeOffset from, DateTimeOffset until, long highId, CancellationToken cancellationToken) =>
+        inner.ReadUnsealedWindowAsync(from, until, highId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredReading>> ReadLateAsync(long afterId, long throughId, DateTimeOffset before, CancellationToken cancellationToken) =>
+        inner.ReadLateAsync(afterId, throughId, before, cancellationToken);
+
+    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, SealProgress? progress, CancellationToken cancellationToken) =>
+        inner.CreateBatchesAsync(drafts, progress, cancellationToken);
 
     public Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken) =>
         inner.SetLedgerPositionsAsync(positions, cancellationToken);

@@ -25,72 +25,52 @@ public sealed partial class DigestSealer(
     {
         var recorded = new List<TelemetryBatch>(await RecordAsync(await store.ReadUnrecordedBatchesAsync(cancellationToken), cancellationToken));
         var o = options.Value;
-        var cutoff = Floor(time.GetUtcNow() - o.SealDelay, o.BatchLength);
+        var target = Floor(time.GetUtcNow() - o.SealDelay, o.BatchLength);
+        var progress = await store.ReadSealProgressAsync(cancellationToken);
 
-        // Page by page until what is due is sealed: one page per pass would cap sealing at MaxReadingsPerPass per SealInterval.
-        while (true)
+        // A step per window that has readings: that window of every sensor, plus whatever was stored since the last step
+        // for windows sealed before it (late readings: a later batch of their window), in one write that also moves the
+        // progress. Batches name their readings by range, so no reading is written.
+        while (progress.Cutoff < target)
         {
-            var unsealed = await store.ReadUnsealedAsync(cutoff, o.MaxReadingsPerPass, cancellationToken);
-            var groups = unsealed
+            var highId = await store.ReadHighestIdAsync(cancellationToken);
+            var drafts = (await store.ReadLateAsync(progress.HighId, highId, progress.Cutoff, cancellationToken))
                 .GroupBy(r => (r.Reading.Tenant, r.Reading.SensorId, Window: Floor(r.Reading.CorrectedTime, o.BatchLength)))
+                .Select(g => Draft(g.Key.Tenant, g.Key.SensorId, [.. g]))
                 .ToList();
-            var more = unsealed.Count == o.MaxReadingsPerPass;
-            if (more && groups.Count > 1)
+            var cutoff = target;
+            if (await store.NextUnsealedAsync(progress.Cutoff, highId, cancellationToken) is { } next && next < target)
             {
-                groups.RemoveAt(groups.Count - 1); // may be cut short by the limit: the next page takes it whole
+                var window = Floor(next, o.BatchLength);
+                cutoff = window + o.BatchLength;
+                var from = window > progress.Cutoff ? window : progress.Cutoff;
+                await foreach (var sensor in store.ReadUnsealedWindowAsync(from, cutoff, highId, cancellationToken))
+                {
+                    drafts.Add(Draft(sensor[0].Reading.Tenant, sensor[0].Reading.SensorId, sensor));
+                }
             }
 
-            foreach (var drafts in Chunk(groups.Select(g => Draft(g.Key.Tenant, g.Key.SensorId, g.ToList())), o.MaxReadingsPerWrite))
-            {
-                recorded.AddRange(await RecordAsync(await store.CreateBatchesAsync(drafts, cancellationToken), cancellationToken));
-            }
-
-            if (!more)
-            {
-                return recorded;
-            }
-        }
-    }
-
-    internal static BatchDraft Draft(string tenant, string sensorId, IReadOnlyList<StoredReading> readings)
-    {
-        var values = readings.Select(r => r.Reading.Value).ToList();
-        return new BatchDraft(
-            tenant,
-            sensorId,
-            readings.Min(r => r.Reading.CorrectedTime),
-            readings.Max(r => r.Reading.CorrectedTime),
-            readings.Select(r => r.Id).ToList(),
-            values.Min(),
-            values.Max(),
-            values.Average(),
-            readings[0].Reading.Unit,
-            BatchEncoding.Digest(readings.Select(r => r.Reading)));
-    }
-
-    /// <summary>Drafts in order, in writes of at most <paramref name="maxReadings"/> readings (a larger draft goes alone).</summary>
-    private static IEnumerable<List<BatchDraft>> Chunk(IEnumerable<BatchDraft> drafts, int maxReadings)
-    {
-        var chunk = new List<BatchDraft>();
-        var readings = 0;
-        foreach (var draft in drafts)
-        {
-            if (chunk.Count > 0 && readings + draft.ReadingIds.Count > maxReadings)
-            {
-                yield return chunk;
-                chunk = [];
-                readings = 0;
-            }
-
-            chunk.Add(draft);
-            readings += draft.ReadingIds.Count;
+            var moved = new SealProgress(cutoff, highId);
+            recorded.AddRange(await RecordAsync(await store.CreateBatchesAsync(drafts, moved, cancellationToken), cancellationToken));
+            progress = moved;
         }
 
-        if (chunk.Count > 0)
-        {
-            yield return chunk;
-        }
+        return recorded;
     }
+
+    internal static BatchDraft Draft(string tenant, string sensorId, IReadOnlyList<StoredReading> readings) => new(
+        tenant,
+        sensorId,
+        readings.Min(r => r.Reading.CorrectedTime),
+        readings.Max(r => r.Reading.CorrectedTime),
+        readings.Min(r => r.Id),
+        readings.Max(r => r.Id),
+        readings.Count,
+        readings.Min(r => r.Reading.Value),
+        readings.Max(r => r.Reading.Value),
+        readings.Average(r => r.Reading.Value),
+        readings[0].Reading.Unit,
+        BatchEncoding.Digest(readings.Select(r => r.Reading)));
 
     internal static TelemetryBatchSealed Payload(TelemetryBatch batch) => new(
         batch.Id, batch.SensorId, batch.From, batch.To, batch.Count, batch.Min, batch.Max, batch.Mean, batch.Unit, batch.Sha256, BatchEncoding.Name);

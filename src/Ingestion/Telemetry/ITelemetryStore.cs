@@ -13,15 +13,32 @@ public interface ITelemetryStore
     /// <summary>A sensor's readings with corrected time in [from, until), in corrected-time order.</summary>
     Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Readings not yet in a batch whose corrected time is before <paramref name="before"/>, by tenant, sensor and time.</summary>
-    Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken);
+    /// <summary>How far sealing has come (<see cref="CreateBatchesAsync"/> moves it).</summary>
+    Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken);
+
+    /// <summary>The highest reading row id stored now (0 when none): every reading committed later has a higher one.</summary>
+    Task<long> ReadHighestIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>The earliest corrected time at or after <paramref name="from"/> (at or after the seal progress's cutoff) of a reading with row id at most <paramref name="highId"/>, or null.</summary>
+    Task<DateTimeOffset?> NextUnsealedAsync(DateTimeOffset from, long highId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records batches, in order, each as the next version of its sensor's stream, and assigns their readings to them, in
-    /// one atomic write: a sealing pass is one commit, not one per sensor (assigning rewrites the readings' rows, and the
-    /// rows of one window of all sensors share pages).
+    /// The readings with corrected time in [<paramref name="from"/>, <paramref name="until"/>) (at or after the seal
+    /// progress's cutoff) and row id at most <paramref name="highId"/>, one list per sensor, each in canonical order
+    /// (corrected time, then row id): one sensor's window in memory at a time.
     /// </summary>
-    Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken);
+    IAsyncEnumerable<IReadOnlyList<StoredReading>> ReadUnsealedWindowAsync(DateTimeOffset from, DateTimeOffset until, long highId, CancellationToken cancellationToken);
+
+    /// <summary>Readings with row id in (<paramref name="afterId"/>, <paramref name="throughId"/>] and corrected time before <paramref name="before"/> — stored after their window was sealed — by tenant, sensor and canonical order.</summary>
+    Task<IReadOnlyList<StoredReading>> ReadLateAsync(long afterId, long throughId, DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records batches, in order, each as the next version of its sensor's stream, and moves the seal progress to
+    /// <paramref name="progress"/>, in one atomic write. A batch names its readings by range (sensor, corrected time, row
+    /// id), so sealing writes no reading; a draft whose range does not hold exactly its readings, or overlaps a sealed
+    /// batch, fails the whole write.
+    /// </summary>
+    Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, SealProgress? progress, CancellationToken cancellationToken);
 
     /// <summary>Records the ledger positions of batches' <c>TelemetryBatchSealed</c> entries in one write.</summary>
     Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken);
@@ -32,7 +49,7 @@ public interface ITelemetryStore
     /// <summary>Batches whose ledger entry has not been recorded yet.</summary>
     Task<IReadOnlyList<TelemetryBatch>> ReadUnrecordedBatchesAsync(CancellationToken cancellationToken);
 
-    /// <summary>The readings of one batch in canonical order (corrected time, then row id).</summary>
+    /// <summary>The readings of one batch in canonical order (corrected time, then row id): by range, or by batch_id for batches sealed before schema 5.</summary>
     Task<IReadOnlyList<StoredReading>> ReadBatchReadingsAsync(long batchId, CancellationToken cancellationToken);
 
     /// <summary>The tenant's batches whose range overlaps [from, until), with their ledger positions.</summary>

@@ -19,7 +19,7 @@ public sealed class SqliteTelemetryStoreTests
 
         // Queued behind 50 appends, so the writer tends to put the failing batch into their transaction.
         var appends = Enumerable.Range(0, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)).ToList();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start, [424242], 1, 1, 1, "ppm", "00")], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start, 424242, 424242, 1, 1, 1, 1, "ppm", "00")], null, CancellationToken.None));
         appends.AddRange(Enumerable.Range(50, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)));
 
         Assert.All(await Task.WhenAll(appends), inserted => Assert.Equal([true], inserted));
@@ -30,39 +30,41 @@ public sealed class SqliteTelemetryStoreTests
     }
 
     [Fact]
-    public async Task A_batch_naming_a_reading_already_sealed_is_refused_whole_and_seals_nothing()
+    public async Task A_batch_whose_range_overlaps_a_sealed_one_is_refused_whole_and_seals_nothing()
     {
         using var folder = new TempFolder();
         await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
         var store = new SqliteTelemetryStore(database);
         var ids = await StoreThreeAsync(store);
 
-        var first = (await store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start.AddSeconds(1), ids[..2], 0, 1, 0.5, "ppm", "aa")], CancellationToken.None))[0];
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start.AddSeconds(1), Start.AddSeconds(2), ids[1..], 1, 2, 1.5, "ppm", "bb")], CancellationToken.None));
+        var first = (await store.CreateBatchesAsync([Draft(ids, 0, 1, "aa")], null, CancellationToken.None))[0];
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids, 1, 2, "bb")], null, CancellationToken.None));
 
         Assert.Equal(ids[..2], (await store.ReadBatchReadingsAsync(first.Id, CancellationToken.None)).Select(r => r.Id));
-        Assert.Equal([ids[2]], (await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None)).Select(r => r.Id));
         Assert.Equal([first.Id], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.Id));
+        var third = (await store.CreateBatchesAsync([Draft(ids, 2, 2, "cc")], null, CancellationToken.None))[0];
+        Assert.Equal([ids[2]], (await store.ReadBatchReadingsAsync(third.Id, CancellationToken.None)).Select(r => r.Id));
     }
 
     [Fact]
-    public async Task Batches_created_together_are_stored_all_or_none_with_consecutive_versions_per_sensor()
+    public async Task Batches_created_together_are_stored_all_or_none_with_the_seal_progress_and_consecutive_versions_per_sensor()
     {
         using var folder = new TempFolder();
         await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
         var store = new SqliteTelemetryStore(database);
         var ids = await StoreThreeAsync(store);
-        BatchDraft Draft(IReadOnlyList<long> readings, string sha) => new(Some.Tenant, "h2s-1", Start, Start.AddSeconds(2), readings, 0, 2, 1, "ppm", sha);
+        Assert.Equal(new SealProgress(DateTimeOffset.MinValue, 0), await store.ReadSealProgressAsync(CancellationToken.None));
+        var moved = new SealProgress(Start.AddMinutes(1), ids[2]);
 
-        // The second names a reading that does not exist: the first is not kept either.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids[..1], "aa"), Draft([424242], "bb")], CancellationToken.None));
+        // The second's count does not match its range: the first is not kept either, nor the progress moved.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids, 0, 0, "aa"), Draft(ids, 1, 2, "bb") with { Count = 3 }], moved, CancellationToken.None));
         Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
-        Assert.Equal(3, (await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None)).Count);
+        Assert.Equal(0, (await store.ReadSealProgressAsync(CancellationToken.None)).HighId);
 
-        var batches = await store.CreateBatchesAsync([Draft(ids[..1], "aa"), Draft(ids[1..], "bb")], CancellationToken.None);
+        var batches = await store.CreateBatchesAsync([Draft(ids, 0, 0, "aa"), Draft(ids, 1, 2, "bb")], moved, CancellationToken.None);
         Assert.Equal([0L, 1L], batches.Select(b => b.StreamVersion));
         Assert.Equal(ids[1..], (await store.ReadBatchReadingsAsync(batches[1].Id, CancellationToken.None)).Select(r => r.Id));
-        Assert.Empty(await store.ReadUnsealedAsync(Start.AddMinutes(1), 10, CancellationToken.None));
+        Assert.Equal(moved, await store.ReadSealProgressAsync(CancellationToken.None));
 
         await store.SetLedgerPositionsAsync([(batches[0].Id, 7), (batches[1].Id, 9)], CancellationToken.None);
         Assert.Equal([7L, 9L], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.LedgerPosition!.Value));
@@ -128,7 +130,7 @@ public sealed class SqliteTelemetryStoreTests
             Assert.Equal([7L, null, 8L], stored.Select(r => r.Reading.Sequence));
         }
 
-        Assert.Equal("4", Pragma(options.DatabasePath, "user_version"));
+        Assert.Equal("5", Pragma(options.DatabasePath, "user_version"));
         Assert.Equal("2", Scalar(options.DatabasePath, "SELECT count(*) FROM sensors"));
         Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM readings WHERE sensor_key IS NULL"));
         Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time', 'readings_by_source_value', 'readings_by_time', 'readings_by_seq')"));
@@ -229,6 +231,10 @@ public sealed class SqliteTelemetryStoreTests
             Assert.Equal([false, false, true, true, false, true], inserted);
         }
     }
+
+    /// <summary>A draft of readings <paramref name="first"/> to <paramref name="last"/> (indexes into <paramref name="ids"/>) as stored by <see cref="StoreThreeAsync"/>.</summary>
+    private static BatchDraft Draft(List<long> ids, int first, int last, string sha) =>
+        new(Some.Tenant, "h2s-1", Reading(first, null).CorrectedTime, Reading(last, null).CorrectedTime, ids[first], ids[last], last - first + 1, 1, 3, 2, "ppm", sha);
 
     /// <summary>Stores three readings of one sensor and returns their ids.</summary>
     private static async Task<List<long>> StoreThreeAsync(SqliteTelemetryStore store)

@@ -86,7 +86,7 @@ public sealed class IngestionCrashTests
         await using (var settle = await Service.StartAsync(dataDirectory))
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (Scalar(dataDirectory, "SELECT COUNT(*) FROM readings WHERE batch_id IS NULL") + Scalar(dataDirectory, "SELECT COUNT(*) FROM batches WHERE ledger_position IS NULL") > 0)
+            while (Scalar(dataDirectory, "SELECT COUNT(*) FROM readings") > Scalar(dataDirectory, "SELECT COALESCE(SUM(count), 0) FROM batches") || Scalar(dataDirectory, "SELECT COUNT(*) FROM batches WHERE ledger_position IS NULL") > 0)
             {
                 await Task.Delay(200, deadline.Token);
             }

@@ -75,20 +75,20 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
 #pragma warning restore VSTHRD003
     }
 
-    internal List<T> Read<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map)
+    internal List<T> Read<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map) => [.. Stream(sql, bind, map)];
+
+    /// <summary>Rows one at a time from a read-only connection held until the enumeration ends.</summary>
+    internal IEnumerable<T> Stream<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map)
     {
         using var reader = TelemetrySchema.Open(options, readOnly: true);
         using var command = reader.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
         using var rows = command.ExecuteReader();
-        var result = new List<T>();
         while (rows.Read())
         {
-            result.Add(map(rows));
+            yield return map(rows);
         }
-
-        return result;
     }
 
     private void RunWriter()

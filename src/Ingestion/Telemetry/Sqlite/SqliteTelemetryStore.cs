@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
@@ -7,7 +8,12 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
 {
     private const string ReadingColumns = """
         id, tenant, site, sensor_id, source_ticks, source_offset, received_ticks, corrected_ticks,
-        value, unit, raw_value, raw_unit, quality, seq, batch_id
+        value, unit, raw_value, raw_unit, quality, seq
+        """;
+
+    private const string JoinedReadingColumns = """
+        r.id, r.tenant, r.site, r.sensor_id, r.source_ticks, r.source_offset, r.received_ticks, r.corrected_ticks,
+        r.value, r.unit, r.raw_value, r.raw_unit, r.quality, r.seq
         """;
 
     private const string BatchColumns = "id, tenant, sensor_id, stream_version, from_ticks, to_ticks, count, min, max, mean, unit, sha256, ledger_position";
@@ -30,20 +36,91 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             },
             MapReading));
 
-    public Task<IReadOnlyList<StoredReading>> ReadUnsealedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
-            $"SELECT {ReadingColumns} FROM readings WHERE batch_id IS NULL AND corrected_ticks < $before ORDER BY tenant, sensor_id, corrected_ticks, id LIMIT $n",
+    public Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(
+            "SELECT cutoff_ticks, high_id FROM seal_progress WHERE id = 0",
+            _ => { },
+            r => new SealProgress(Utc(r.GetInt64(0)), r.GetInt64(1)))[0]);
+
+    public Task<long> ReadHighestIdAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read("SELECT coalesce(max(id), 0) FROM readings", _ => { }, r => r.GetInt64(0))[0]);
+
+    public Task<DateTimeOffset?> NextUnsealedAsync(DateTimeOffset from, long highId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(
+            """
+            SELECT corrected_ticks FROM readings INDEXED BY readings_unsealed
+            WHERE batch_id IS NULL AND corrected_ticks >= $from AND id <= $high ORDER BY corrected_ticks LIMIT 1
+            """,
             p =>
             {
+                p.AddWithValue("$from", from.UtcTicks);
+                p.AddWithValue("$high", highId);
+            },
+            r => (DateTimeOffset?)Utc(r.GetInt64(0))).FirstOrDefault());
+
+    public async IAsyncEnumerable<IReadOnlyList<StoredReading>> ReadUnsealedWindowAsync(DateTimeOffset from, DateTimeOffset until, long highId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+
+        // Sensor by sensor (CROSS JOIN keeps that order), each through its time index: rows come in canonical order, unsorted.
+        var rows = database.Stream(
+            $"""
+            SELECT {JoinedReadingColumns} FROM sensors s CROSS JOIN readings r INDEXED BY readings_by_sensor_time
+            WHERE r.sensor_key = s.key AND r.corrected_ticks >= $from AND r.corrected_ticks < $until AND r.id <= $high AND r.batch_id IS NULL
+            ORDER BY s.key, r.corrected_ticks, r.id
+            """,
+            p =>
+            {
+                p.AddWithValue("$from", from.UtcTicks);
+                p.AddWithValue("$until", until.UtcTicks);
+                p.AddWithValue("$high", highId);
+            },
+            MapReading);
+        List<StoredReading>? sensor = null;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (sensor is not null && !SameSensor(sensor[0].Reading, row.Reading))
+            {
+                yield return sensor;
+                sensor = null;
+            }
+
+            (sensor ??= []).Add(row);
+        }
+
+        if (sensor is not null)
+        {
+            yield return sensor;
+        }
+    }
+
+    public Task<IReadOnlyList<StoredReading>> ReadLateAsync(long afterId, long throughId, DateTimeOffset before, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
+            $"SELECT {ReadingColumns} FROM readings WHERE id > $after AND id <= $through AND corrected_ticks < $before AND batch_id IS NULL ORDER BY tenant, sensor_id, corrected_ticks, id",
+            p =>
+            {
+                p.AddWithValue("$after", afterId);
+                p.AddWithValue("$through", throughId);
                 p.AddWithValue("$before", before.UtcTicks);
-                p.AddWithValue("$n", maxCount);
             },
             MapReading));
 
-    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, SealProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drafts);
-        return database.WriteAsync<IReadOnlyList<TelemetryBatch>>(w => drafts.Select(w.InsertBatch).ToArray(), cancellationToken);
+        return database.WriteAsync<IReadOnlyList<TelemetryBatch>>(
+            w =>
+            {
+                var batches = drafts.Select(w.InsertBatch).ToArray();
+                if (progress is not null)
+                {
+                    w.SetSealProgress(progress);
+                }
+
+                return batches;
+            },
+            cancellationToken);
     }
 
     public Task SetLedgerPositionsAsync(IReadOnlyList<(long BatchId, long Position)> positions, CancellationToken cancellationToken)
@@ -89,11 +166,38 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             _ => { },
             MapBatch));
 
-    public Task<IReadOnlyList<StoredReading>> ReadBatchReadingsAsync(long batchId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
-            $"SELECT {ReadingColumns} FROM readings WHERE batch_id = $b ORDER BY corrected_ticks, id",
+    public Task<IReadOnlyList<StoredReading>> ReadBatchReadingsAsync(long batchId, CancellationToken cancellationToken)
+    {
+        var range = database.Read(
+            "SELECT sensor_key, from_ticks, to_ticks, first_id, last_id FROM batches WHERE id = $b AND first_id IS NOT NULL",
             p => p.AddWithValue("$b", batchId),
+            r => (Key: r.GetInt64(0), From: r.GetInt64(1), To: r.GetInt64(2), First: r.GetInt64(3), Last: r.GetInt64(4)));
+        if (range.Count == 0)
+        {
+            // Sealed before schema 5 (or no such batch): the readings carry the batch's id.
+            return Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
+                $"SELECT {ReadingColumns} FROM readings WHERE batch_id = $b ORDER BY corrected_ticks, id",
+                p => p.AddWithValue("$b", batchId),
+                MapReading));
+        }
+
+        var (key, from, to, first, last) = range[0];
+        return Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
+            $"""
+            SELECT {ReadingColumns} FROM readings INDEXED BY readings_by_sensor_time
+            WHERE sensor_key = $k AND corrected_ticks BETWEEN $from AND $to AND id BETWEEN $first AND $last AND batch_id IS NULL
+            ORDER BY corrected_ticks, id
+            """,
+            p =>
+            {
+                p.AddWithValue("$k", key);
+                p.AddWithValue("$from", from);
+                p.AddWithValue("$to", to);
+                p.AddWithValue("$first", first);
+                p.AddWithValue("$last", last);
+            },
             MapReading));
+    }
 
     public Task<IReadOnlyDictionary<string, long>> CountDuplicatesAsync(string tenant, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, long>>(database.Read(
@@ -124,8 +228,11 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             r.GetString(11),
             r.GetString(12),
             r.IsDBNull(13) ? null : r.GetInt64(13));
-        return new StoredReading(r.GetInt64(0), reading, r.IsDBNull(14) ? null : r.GetInt64(14));
+        return new StoredReading(r.GetInt64(0), reading);
     }
+
+    private static bool SameSensor(TelemetryReading a, TelemetryReading b) =>
+        string.Equals(a.SensorId, b.SensorId, StringComparison.Ordinal) && string.Equals(a.Tenant, b.Tenant, StringComparison.Ordinal);
 
     private static TelemetryBatch MapBatch(SqliteDataReader r) => new(
         r.GetInt64(0),

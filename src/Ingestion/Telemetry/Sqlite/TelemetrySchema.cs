@@ -10,7 +10,7 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 /// </summary>
 internal static class TelemetrySchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS readings (
@@ -68,10 +68,19 @@ internal static class TelemetrySchema
             mean            REAL    NOT NULL,
             unit            TEXT    NOT NULL,
             sha256          TEXT    NOT NULL,
-            ledger_position INTEGER
+            ledger_position INTEGER,
+            sensor_key      INTEGER,
+            first_id        INTEGER,
+            last_id         INTEGER
         );
         CREATE UNIQUE INDEX IF NOT EXISTS batches_by_stream ON batches (tenant, sensor_id, stream_version);
         CREATE INDEX IF NOT EXISTS batches_by_time ON batches (tenant, from_ticks);
+        CREATE INDEX IF NOT EXISTS batches_by_sensor_ids ON batches (sensor_key, last_id) WHERE sensor_key IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS seal_progress (
+            id           INTEGER PRIMARY KEY CHECK (id = 0),
+            cutoff_ticks INTEGER NOT NULL,
+            high_id      INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS dead_letters (
             id             INTEGER PRIMARY KEY,
             received_ticks INTEGER NOT NULL,
@@ -120,8 +129,7 @@ internal static class TelemetrySchema
         command.ExecuteNonQuery();
 
         // Before schema 4 readings named their sensor only as text: give every sensor its key and every reading the key.
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'sensor_key'";
-        if ((long)command.ExecuteScalar()! == 0)
+        if (!HasColumn(command, "readings", "sensor_key"))
         {
             command.CommandText = """
                 ALTER TABLE readings ADD COLUMN sensor_key INTEGER;
@@ -131,9 +139,39 @@ internal static class TelemetrySchema
             command.ExecuteNonQuery();
         }
 
-        command.CommandText = Indexes + OtherTables + $"PRAGMA user_version = {Version};";
+        // Before schema 5 a batch named its readings by their batch_id: batches get the columns of a batch by range.
+        if (HasTable(command, "batches") && !HasColumn(command, "batches", "first_id"))
+        {
+            command.CommandText = """
+                ALTER TABLE batches ADD COLUMN sensor_key INTEGER;
+                ALTER TABLE batches ADD COLUMN first_id INTEGER;
+                ALTER TABLE batches ADD COLUMN last_id INTEGER;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        // Where sealing starts on a file that has no progress yet: at the first unsealed reading (those sealed before
+        // schema 5 carry their batch_id), else after the last batch; every reading stored so far is at or below high_id.
+        command.CommandText = Indexes + OtherTables + $"""
+            INSERT OR IGNORE INTO seal_progress (id, cutoff_ticks, high_id) VALUES (0,
+                coalesce((SELECT min(corrected_ticks) FROM readings WHERE batch_id IS NULL), (SELECT max(to_ticks) + 1 FROM batches), 0),
+                coalesce((SELECT max(id) FROM readings), 0));
+            PRAGMA user_version = {Version};
+            """;
         command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    private static bool HasTable(SqliteCommand command, string table)
+    {
+        command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
+    private static bool HasColumn(SqliteCommand command, string table, string column)
+    {
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        return (long)command.ExecuteScalar()! == 1;
     }
 
     /// <summary>

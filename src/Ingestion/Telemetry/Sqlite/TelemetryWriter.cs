@@ -69,45 +69,67 @@ internal sealed class TelemetryWriter : IDisposable
         insertDeadLetter.ExecuteNonQuery();
     }
 
-    /// <summary>Records a batch as its sensor stream's next version and assigns the readings, which must all be unsealed.</summary>
+    /// <summary>
+    /// Records a batch as its sensor stream's next version. Its readings are named by range (sensor, corrected time, row id),
+    /// so no reading is written: the range must hold exactly the draft's count of readings not in a batch by batch_id, and
+    /// must not overlap another batch of the sensor.
+    /// </summary>
     public TelemetryBatch InsertBatch(BatchDraft draft)
     {
         using var command = connection.CreateCommand();
         command.Transaction = Transaction;
-        command.CommandText = "SELECT coalesce(max(stream_version) + 1, 0) FROM batches WHERE tenant = $t AND sensor_id = $s";
         command.Parameters.AddWithValue("$t", draft.Tenant);
         command.Parameters.AddWithValue("$s", draft.SensorId);
+        command.Parameters.AddWithValue("$from", draft.From.UtcTicks);
+        command.Parameters.AddWithValue("$to", draft.To.UtcTicks);
+        command.Parameters.AddWithValue("$first", draft.FirstId);
+        command.Parameters.AddWithValue("$last", draft.LastId);
+        command.CommandText = "SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s";
+        var key = command.ExecuteScalar() as long? ?? throw new InvalidOperationException($"No reading of {draft.Tenant}/{draft.SensorId} is stored: there is nothing to seal.");
+        command.Parameters.AddWithValue("$k", key);
+        command.CommandText = """
+            SELECT count(*) FROM readings INDEXED BY readings_by_sensor_time
+            WHERE sensor_key = $k AND corrected_ticks BETWEEN $from AND $to AND id BETWEEN $first AND $last AND batch_id IS NULL
+            """;
+        var count = (long)command.ExecuteScalar()!;
+        if (count != draft.Count)
+        {
+            throw new InvalidOperationException($"The batch's range holds {count} readings, the draft {draft.Count}: it would not be the digest's readings.");
+        }
+
+        command.CommandText = "SELECT count(*) FROM batches WHERE sensor_key = $k AND last_id >= $first AND first_id <= $last AND from_ticks <= $to AND to_ticks >= $from";
+        if ((long)command.ExecuteScalar()! != 0)
+        {
+            throw new InvalidOperationException($"The batch's range overlaps a sealed batch of {draft.Tenant}/{draft.SensorId}: its readings are sealed already.");
+        }
+
+        command.CommandText = "SELECT coalesce(max(stream_version) + 1, 0) FROM batches WHERE tenant = $t AND sensor_id = $s";
         var version = (long)command.ExecuteScalar()!;
         command.CommandText = """
-            INSERT INTO batches (tenant, sensor_id, stream_version, from_ticks, to_ticks, count, min, max, mean, unit, sha256)
-            VALUES ($t, $s, $v, $from, $to, $count, $min, $max, $mean, $unit, $sha)
+            INSERT INTO batches (tenant, sensor_id, stream_version, from_ticks, to_ticks, count, min, max, mean, unit, sha256, sensor_key, first_id, last_id)
+            VALUES ($t, $s, $v, $from, $to, $count, $min, $max, $mean, $unit, $sha, $k, $first, $last)
             RETURNING id
             """;
         command.Parameters.AddWithValue("$v", version);
-        command.Parameters.AddWithValue("$from", draft.From.UtcTicks);
-        command.Parameters.AddWithValue("$to", draft.To.UtcTicks);
-        command.Parameters.AddWithValue("$count", draft.ReadingIds.Count);
+        command.Parameters.AddWithValue("$count", draft.Count);
         command.Parameters.AddWithValue("$min", draft.Min);
         command.Parameters.AddWithValue("$max", draft.Max);
         command.Parameters.AddWithValue("$mean", draft.Mean);
         command.Parameters.AddWithValue("$unit", draft.Unit);
         command.Parameters.AddWithValue("$sha", draft.Sha256);
         var id = (long)command.ExecuteScalar()!;
+        return new TelemetryBatch(id, draft.Tenant, draft.SensorId, version, draft.From, draft.To, draft.Count, draft.Min, draft.Max, draft.Mean, draft.Unit, draft.Sha256, null);
+    }
 
-        // One statement for the whole batch (the ids as a JSON array), not one execution per reading; every id must
-        // name an unsealed reading, or the batch would not be the digest's readings.
-        using var assign = connection.CreateCommand();
-        assign.Transaction = Transaction;
-        assign.CommandText = "UPDATE readings SET batch_id = $b WHERE id IN (SELECT value FROM json_each($ids)) AND batch_id IS NULL";
-        assign.Parameters.AddWithValue("$b", id);
-        assign.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(draft.ReadingIds, IngestionJsonContext.Default.IReadOnlyListInt64));
-        var assigned = assign.ExecuteNonQuery();
-        if (assigned != draft.ReadingIds.Count)
-        {
-            throw new InvalidOperationException($"Only {assigned} of the batch's {draft.ReadingIds.Count} readings exist unsealed: a reading is already in a batch, does not exist or is named twice.");
-        }
-
-        return new TelemetryBatch(id, draft.Tenant, draft.SensorId, version, draft.From, draft.To, draft.ReadingIds.Count, draft.Min, draft.Max, draft.Mean, draft.Unit, draft.Sha256, null);
+    /// <summary>Moves the seal progress forward (never back).</summary>
+    public void SetSealProgress(SealProgress progress)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "UPDATE seal_progress SET cutoff_ticks = max(cutoff_ticks, $c), high_id = max(high_id, $h) WHERE id = 0";
+        command.Parameters.AddWithValue("$c", progress.Cutoff.UtcTicks);
+        command.Parameters.AddWithValue("$h", progress.HighId);
+        command.ExecuteNonQuery();
     }
 
     public void SetLedgerPosition(long batchId, long position)
