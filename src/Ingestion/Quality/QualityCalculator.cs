@@ -31,11 +31,9 @@ public sealed class QualityCalculator(
         foreach (var sensor in registry.List(tenant))
         {
             var id = sensor.Registration.Id;
-            var readings = await store.QueryAsync(tenant, id, start, end, cancellationToken);
             var slot = TimeSpan.FromSeconds(sensor.Registration.ExpectedPeriodSeconds);
             var expected = (long)Math.Ceiling((end - start) / slot);
-            var slots = readings.Select(r => (long)((r.Reading.CorrectedTime - start) / slot)).Distinct().LongCount();
-            var timely = readings.Count(r => r.Reading.ReceivedTime - r.Reading.CorrectedTime <= options.Value.TimelinessSla);
+            var (count, slots, timely) = await store.CountReadingsAsync(tenant, id, start, end, slot, options.Value.TimelinessSla, cancellationToken);
             var dead = refused.GetValueOrDefault(id);
             var positions = batches.Where(b => string.Equals(b.SensorId, id, StringComparison.Ordinal) && b.LedgerPosition is not null)
                 .Select(b => b.LedgerPosition!.Value).ToList();
@@ -46,10 +44,10 @@ public sealed class QualityCalculator(
                 start,
                 null,
                 Rate(slots, expected),
-                Rate(timely, readings.Count),
-                Rate(readings.Count, readings.Count + dead),
-                Math.Min(1, Rate(readings.Count, expected)),
-                readings.Count,
+                Rate(timely, count),
+                Rate(count, count + dead),
+                Math.Min(1, Rate(count, expected)),
+                count,
                 expected,
                 duplicates.GetValueOrDefault(id),
                 dead,
@@ -57,7 +55,7 @@ public sealed class QualityCalculator(
             if (sensor.Registration.RequiredForCompliance)
             {
                 required++;
-                reporting += readings.Count > 0 ? 1 : 0;
+                reporting += count > 0 ? 1 : 0;
             }
         }
 

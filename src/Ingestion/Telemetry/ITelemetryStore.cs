@@ -13,6 +13,13 @@ public interface ITelemetryStore
     /// <summary>A sensor's readings with corrected time in [from, until), in corrected-time order.</summary>
     Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts a sensor's readings with corrected time in [<paramref name="from"/>, <paramref name="until"/>): all, the
+    /// distinct slots of length <paramref name="slot"/> from <paramref name="from"/> they fall in, and those received
+    /// within <paramref name="timeliness"/> of their corrected time — without reading them out.
+    /// </summary>
+    Task<ReadingCounts> CountReadingsAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, TimeSpan slot, TimeSpan timeliness, CancellationToken cancellationToken);
+
     /// <summary>How far sealing has come (<see cref="CreateBatchesAsync"/> moves it).</summary>
     Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken);
 

@@ -70,6 +70,27 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Equal([7L, 9L], (await store.ReadBatchesAsync(0, 10, CancellationToken.None)).Select(b => b.LedgerPosition!.Value));
     }
 
+    [Fact]
+    public async Task Readings_are_counted_by_slot_and_timeliness_for_the_quality_figures_without_reading_them_out()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+        TelemetryReading At(double seconds, double delaySeconds, long seq)
+        {
+            var t = Start.AddSeconds(seconds);
+            return new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", t, t.AddSeconds(delaySeconds), t, 1, "ppm", 1, "ppm", "good", seq);
+        }
+
+        // Slots of 1 s: 0 (twice), 2 and 3 in the minute, one reading after it; the reading at 3 s arrived 90 s late.
+        await store.AppendAsync([At(0, 1, 1), At(0.5, 1, 2), At(2, 1, 3), At(3, 90, 4), At(70, 1, 5)], CancellationToken.None);
+
+        var counts = await store.CountReadingsAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal(new ReadingCounts(4, 3, 3), counts);
+        Assert.Equal(new ReadingCounts(0, 0, 0), await store.CountReadingsAsync(Some.Tenant, "nobody", Start, Start.AddMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(1024)]
     [InlineData(4096)]

@@ -36,6 +36,24 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             },
             MapReading));
 
+    public Task<ReadingCounts> CountReadingsAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, TimeSpan slot, TimeSpan timeliness, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(
+            """
+            SELECT count(*), count(DISTINCT (corrected_ticks - $from) / $slot), coalesce(sum(received_ticks - corrected_ticks <= $sla), 0)
+            FROM readings INDEXED BY readings_by_sensor_time
+            WHERE sensor_key = (SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s) AND corrected_ticks >= $from AND corrected_ticks < $to
+            """,
+            p =>
+            {
+                p.AddWithValue("$t", tenant);
+                p.AddWithValue("$s", sensorId);
+                p.AddWithValue("$from", from.UtcTicks);
+                p.AddWithValue("$to", until.UtcTicks);
+                p.AddWithValue("$slot", Math.Max(1, slot.Ticks));
+                p.AddWithValue("$sla", timeliness.Ticks);
+            },
+            r => new ReadingCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)))[0]);
+
     public Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(
             "SELECT cutoff_ticks, high_id FROM seal_progress WHERE id = 0",
