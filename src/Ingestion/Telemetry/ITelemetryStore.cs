@@ -42,8 +42,8 @@ public interface ITelemetryStore
     /// <summary>
     /// Records batches, in order, each as the next version of its sensor's stream, and moves the seal progress to
     /// <paramref name="progress"/>, in one atomic write. A batch names its readings by range (sensor, corrected time, row
-    /// id), so sealing writes no reading; a draft whose range does not hold exactly its readings, or overlaps a sealed
-    /// batch, fails the whole write.
+    /// id), so sealing writes no reading; a draft whose range overlaps a sealed batch of its sensor, or whose sensor has
+    /// no readings, fails the whole write.
     /// </summary>
     Task<IReadOnlyList<TelemetryBatch>> CreateBatchesAsync(IReadOnlyList<BatchDraft> drafts, SealProgress? progress, CancellationToken cancellationToken);
 

@@ -19,7 +19,7 @@ public sealed class SqliteTelemetryStoreTests
 
         // Queued behind 50 appends, so the writer tends to put the failing batch into their transaction.
         var appends = Enumerable.Range(0, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)).ToList();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "h2s-1", Start, Start, 424242, 424242, 1, 1, 1, 1, "ppm", "00")], null, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([new BatchDraft(Some.Tenant, "nobody", Start, Start, 424242, 424242, 1, 1, 1, 1, "ppm", "00")], null, CancellationToken.None));
         appends.AddRange(Enumerable.Range(50, 50).Select(i => store.AppendAsync([Reading(i, seq: i)], CancellationToken.None)));
 
         Assert.All(await Task.WhenAll(appends), inserted => Assert.Equal([true], inserted));
@@ -56,8 +56,8 @@ public sealed class SqliteTelemetryStoreTests
         Assert.Equal(new SealProgress(DateTimeOffset.MinValue, 0), await store.ReadSealProgressAsync(CancellationToken.None));
         var moved = new SealProgress(Start.AddMinutes(1), ids[2]);
 
-        // The second's count does not match its range: the first is not kept either, nor the progress moved.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids, 0, 0, "aa"), Draft(ids, 1, 2, "bb") with { Count = 3 }], moved, CancellationToken.None));
+        // The second overlaps the first: the first is not kept either, nor the progress moved.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchesAsync([Draft(ids, 0, 0, "aa"), Draft(ids, 0, 1, "bb")], moved, CancellationToken.None));
         Assert.Empty(await store.ReadBatchesAsync(0, 10, CancellationToken.None));
         Assert.Equal(0, (await store.ReadSealProgressAsync(CancellationToken.None)).HighId);
 

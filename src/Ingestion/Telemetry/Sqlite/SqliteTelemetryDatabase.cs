@@ -18,7 +18,10 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     private readonly Channel<WriteWork> queue;
     private readonly Task writerLoop;
     private readonly TimeProvider time;
+    private readonly CancellationTokenSource stopCheckpoints = new();
+    private readonly Task checkpointLoop;
     private long lastCheckpoint;
+    private int disposed;
 
     private SqliteTelemetryDatabase(TelemetryStorageOptions options, TimeProvider time, ILogger logger)
     {
@@ -30,7 +33,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         TelemetrySchema.Apply(connection);
         using (var autoCheckpoint = connection.CreateCommand())
         {
-            // The writer checkpoints itself, after a group's writes are completed (see Checkpoint).
+            // Checkpoints run between commits and on a thread of their own (see RunCheckpoints), never inside a commit.
             autoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0;";
             autoCheckpoint.ExecuteNonQuery();
         }
@@ -43,6 +46,7 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
         // Its own thread: a commit blocks in fsync for milliseconds, which on a thread-pool thread would hold back the
         // transports' and the pipeline's work queued behind it (two pool threads on a two-core machine).
         writerLoop = Task.Factory.StartNew(RunWriter, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        checkpointLoop = Task.Factory.StartNew(RunCheckpoints, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         LogOpened(options.DatabasePath);
     }
 
@@ -58,6 +62,16 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await stopCheckpoints.CancelAsync();
+#pragma warning disable VSTHRD003 // Our own checkpoint task, which ends on the cancellation above.
+        await checkpointLoop;
+#pragma warning restore VSTHRD003
+        stopCheckpoints.Dispose();
         queue.Writer.TryComplete();
 #pragma warning disable VSTHRD003 // Our own writer task: wait for it to drain the queue.
         await writerLoop;
@@ -106,10 +120,14 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
             }
 
             Commit(group);
-            Checkpoint();
+            if (time.GetElapsedTime(lastCheckpoint) >= options.CheckpointInterval)
+            {
+                lastCheckpoint = time.GetTimestamp();
+                Checkpoint(connection);
+            }
         }
 
-        Checkpoint(force: true);
+        Checkpoint(connection);
     }
 
     /// <summary>Blocks the writer's own thread until there is work; false once the queue is completed and empty.</summary>
@@ -122,22 +140,40 @@ public sealed partial class SqliteTelemetryDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Copies the WAL into the database at most every <see cref="TelemetryStorageOptions.CheckpointInterval"/>, on
-    /// the writer after a group's writes were completed: no acknowledgement waits for it (SQLite's automatic
-    /// checkpoint runs inside the commit), only the next group, which grows meanwhile. Every commit rewrites each
-    /// reporting sensor's index pages into the WAL; a checkpoint copies a page once however often it was rewritten.
+    /// Copies the WAL into the database every <see cref="TelemetryStorageOptions.CheckpointInterval"/> on a connection
+    /// and thread of its own: a PASSIVE checkpoint takes no writer lock, so commits — and the acknowledgements waiting
+    /// for them — go on while it copies and fsyncs. The writer also checkpoints between commits at the same interval:
+    /// only a checkpoint that finds nothing appended behind it lets the next commit start the WAL from its beginning
+    /// again (with only this thread's, the WAL grew without end under a steady load), and after this thread's copy the
+    /// writer's has little left to do. On the writer alone, a checkpoint after a long read (sealing, quality roll-ups)
+    /// had hundreds of megabytes to copy and held every commit back for seconds. Every commit rewrites each reporting
+    /// sensor's index pages into the WAL; a checkpoint copies a page once however often it was rewritten.
     /// </summary>
-    private void Checkpoint(bool force = false)
+    private void RunCheckpoints()
     {
-        if (!force && time.GetElapsedTime(lastCheckpoint) < options.CheckpointInterval)
+        using var checkpointer = TelemetrySchema.Open(options);
+        while (true)
         {
-            return;
-        }
+            try
+            {
+#pragma warning disable VSTHRD002 // The checkpointer's dedicated thread has nothing else to do while it waits.
+                Task.Delay(options.CheckpointInterval, time, stopCheckpoints.Token).GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
 
-        lastCheckpoint = time.GetTimestamp();
+            Checkpoint(checkpointer);
+        }
+    }
+
+    private void Checkpoint(SqliteConnection on)
+    {
         try
         {
-            using var command = connection.CreateCommand();
+            using var command = on.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             command.ExecuteNonQuery();
         }

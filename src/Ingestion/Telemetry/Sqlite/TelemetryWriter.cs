@@ -71,8 +71,9 @@ internal sealed class TelemetryWriter : IDisposable
 
     /// <summary>
     /// Records a batch as its sensor stream's next version. Its readings are named by range (sensor, corrected time, row id),
-    /// so no reading is written: the range must hold exactly the draft's count of readings not in a batch by batch_id, and
-    /// must not overlap another batch of the sensor.
+    /// so no reading is written; the range must not overlap another batch of the sensor. That the range holds exactly the
+    /// draft's readings is the sealer's to ensure and <c>ledger verify</c>'s to check: counting them here read every row of
+    /// the window on the writer's thread and held ingestion's commits back for seconds at 10,000 readings/s.
     /// </summary>
     public TelemetryBatch InsertBatch(BatchDraft draft)
     {
@@ -87,16 +88,6 @@ internal sealed class TelemetryWriter : IDisposable
         command.CommandText = "SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s";
         var key = command.ExecuteScalar() as long? ?? throw new InvalidOperationException($"No reading of {draft.Tenant}/{draft.SensorId} is stored: there is nothing to seal.");
         command.Parameters.AddWithValue("$k", key);
-        command.CommandText = """
-            SELECT count(*) FROM readings INDEXED BY readings_by_sensor_time
-            WHERE sensor_key = $k AND corrected_ticks BETWEEN $from AND $to AND id BETWEEN $first AND $last AND batch_id IS NULL
-            """;
-        var count = (long)command.ExecuteScalar()!;
-        if (count != draft.Count)
-        {
-            throw new InvalidOperationException($"The batch's range holds {count} readings, the draft {draft.Count}: it would not be the digest's readings.");
-        }
-
         command.CommandText = "SELECT count(*) FROM batches WHERE sensor_key = $k AND last_id >= $first AND first_id <= $last AND from_ticks <= $to AND to_ticks >= $from";
         if ((long)command.ExecuteScalar()! != 0)
         {
