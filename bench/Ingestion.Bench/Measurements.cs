@@ -275,10 +275,15 @@ internal static class Measurements
         service.Store.Recording = false;
         var storedSeconds = (service.Store.LastStored - start).TotalSeconds;
         var latencies = service.Store.TakeLatencies();
+
+        // In the order stored, so a stall shows where it happened (at the offered rate, about 5 s per slice).
+        var slice = Math.Max(1, o.Rate * 5);
+        var worst = latencies.Chunk(slice).Select(c => c.Max().ToString("F0", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Array.Sort(latencies);
         Console.WriteLine(Line($"latency ({(external ? "external via Mosquitto" : "embedded")}): offered {o.Rate} msg/s for {o.Seconds} s ({total} msgs), {o.Sensors} sensors, ≤ {o.InFlight} in flight"));
         Console.WriteLine(Line($"  publishing took {offeredSeconds:F2} s; stored {latencies.Length} by {storedSeconds:F2} s = {latencies.Length / storedSeconds:N0} readings/s{(complete ? "" : " (INCOMPLETE)")}"));
         Console.WriteLine(Line($"  publish→stored p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, p99.9 {Percentile(latencies, 0.999):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : 0):F1} ms"));
+        Console.WriteLine(Line($"  worst per {slice} readings stored (~5 s), ms: {string.Join(", ", worst)}"));
         Console.WriteLine(Line($"  sustained: {(offeredSeconds <= o.Seconds * 1.02 && storedSeconds <= o.Seconds * 1.05 ? "yes" : "NO")} (publishing within 2 % and storing within 5 % of the offered {o.Seconds} s)"));
         Console.WriteLine(Line($"  {loadBefore} before, {Load.Average()} after"));
         return complete ? 0 : 1;
