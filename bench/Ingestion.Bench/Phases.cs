@@ -71,10 +71,12 @@ internal static class Phases
 
         await ConcurrentAsync("store, 256 readings per append", n / 256, 4, async () =>
         {
+            // Consecutive numbers per append, so each sensor's sequence numbers arrive in order as a device sends them.
             var readings = new TelemetryReading[256];
+            var first = Interlocked.Add(ref next, readings.Length) - readings.Length + 1;
             for (var r = 0; r < readings.Length; r++)
             {
-                readings[r] = Reading(start, Interlocked.Increment(ref next), o.Sensors);
+                readings[r] = Reading(start, first + r, o.Sensors);
             }
 
             await store.AppendAsync(readings, CancellationToken.None);
@@ -86,7 +88,7 @@ internal static class Phases
         {
             var i = Interlocked.Increment(ref next);
             var topic = topics[i % topics.Length];
-            var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, DateTimeOffset.UtcNow, Payload(now.AddTicks(i), 1_000_000 + i), MqttTopics.Parse(topic));
+            var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, DateTimeOffset.UtcNow, Payload(now.AddTicks(i), 10_000_000 + (i / topics.Length)), MqttTopics.Parse(topic));
             await pipeline.IngestAsync(envelope, CancellationToken.None);
         });
 
@@ -98,7 +100,7 @@ internal static class Phases
         {
             var i = Interlocked.Increment(ref next);
             var topic = topics[i % topics.Length];
-            var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, DateTimeOffset.UtcNow, Payload(now.AddTicks(i), 2_000_000 + i), MqttTopics.Parse(topic));
+            var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, DateTimeOffset.UtcNow, Payload(now.AddTicks(i), 20_000_000 + (i / topics.Length)), MqttTopics.Parse(topic));
             await batcher.SubmitAsync(envelope);
         });
     }
@@ -110,7 +112,7 @@ internal static class Phases
     private static TelemetryReading Reading(DateTimeOffset start, int i, int sensors)
     {
         var t = start.AddTicks(i);
-        return new TelemetryReading(Publisher.Tenant, Publisher.Site, Publisher.SensorId(i % sensors), t, t, t, 1.5, "ppm", 1.5, "ppm", "good", 10_000_000 + i);
+        return new TelemetryReading(Publisher.Tenant, Publisher.Site, Publisher.SensorId(i % sensors), t, t, t, 1.5, "ppm", 1.5, "ppm", "good", i / sensors);
     }
 
     private static void Time(string name, int n, Action step)

@@ -22,6 +22,10 @@ internal static class StoreLayoutProbe
         "all indexes, both tests as NOT EXISTS look-ups (schema 2)",
         "all indexes, unique time-and-value index (schema 3, counter counts up)",
         "schema 3 with integer sensor keys",
+        "schema 5 as stored: text names and integer key, + readings_unsealed",
+        "schema 6: seq in readings_by_sensor_time, no seq index, text names",
+        "schema 6 without text names",
+        "clustered by sensor (WITHOUT ROWID), no seq index, no text names",
     ];
 
     public static int Run(BenchOptions o)
@@ -46,7 +50,7 @@ internal static class StoreLayoutProbe
 
     private static string Measure(string layout, string path, BenchOptions o)
     {
-        var integerKeys = layout.Contains("integer", StringComparison.Ordinal);
+        var integerKeys = layout.Contains("integer", StringComparison.Ordinal) || layout.StartsWith("schema 5", StringComparison.Ordinal) || layout.StartsWith("schema 6", StringComparison.Ordinal) || layout.StartsWith("clustered", StringComparison.Ordinal);
         var all = layout.StartsWith("all", StringComparison.Ordinal) || layout.StartsWith("schema", StringComparison.Ordinal);
         var notExists = layout.Contains("NOT EXISTS", StringComparison.Ordinal);
         var unique = layout.Contains("unique", StringComparison.Ordinal) || integerKeys;
@@ -70,37 +74,41 @@ internal static class StoreLayoutProbe
     /// <summary>Creates the layout's table and indexes; returns its insert statement.</summary>
     private static string Create(sqlite3 db, string layout, bool integerKeys, bool all, bool notExists, bool unique)
     {
+        var textNames = layout.Contains("text names", StringComparison.Ordinal) && !layout.Contains("no text names", StringComparison.Ordinal) && !layout.Contains("without text names", StringComparison.Ordinal);
+        var seqInTime = layout.StartsWith("schema 6", StringComparison.Ordinal) || layout.StartsWith("clustered", StringComparison.Ordinal);
+        var clustered = layout.StartsWith("clustered", StringComparison.Ordinal);
         var sensor = integerKeys ? "sensor_key" : "tenant, sensor_id";
         var sensorMatch = integerKeys ? "sensor_key = ?1" : "tenant = ?1 AND sensor_id = ?3";
         Exec(db, "PRAGMA page_size = 1024; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;");
         Exec(db, $"""
-            CREATE TABLE readings (id INTEGER PRIMARY KEY, {(integerKeys ? "sensor_key INTEGER NOT NULL" : "tenant TEXT NOT NULL, sensor_id TEXT NOT NULL")},
+            CREATE TABLE readings (id INTEGER {(clustered ? "NOT NULL" : "PRIMARY KEY")}, {(integerKeys ? "sensor_key INTEGER NOT NULL" : "tenant TEXT NOT NULL, sensor_id TEXT NOT NULL")},
+                {(textNames ? "tenant TEXT, sensor_id TEXT," : "")}
                 site TEXT NOT NULL, source_ticks INTEGER NOT NULL, source_offset INTEGER NOT NULL, received_ticks INTEGER NOT NULL,
                 corrected_ticks INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, raw_value REAL NOT NULL, raw_unit TEXT NOT NULL,
-                quality TEXT NOT NULL, seq INTEGER, batch_id INTEGER)
+                quality TEXT NOT NULL, seq INTEGER, batch_id INTEGER{(clustered ? ", PRIMARY KEY (sensor_key, corrected_ticks, id)) WITHOUT ROWID" : ")")}
             """);
-        if (all || layout.Contains("by_time", StringComparison.Ordinal))
+        if (!clustered && (all || seqInTime || layout.Contains("by_time", StringComparison.Ordinal)))
         {
-            Exec(db, $"CREATE INDEX readings_by_time ON readings ({sensor}, corrected_ticks)");
+            Exec(db, $"CREATE INDEX readings_by_time ON readings ({sensor}, corrected_ticks{(seqInTime ? ", seq" : "")})");
         }
 
-        if (all || layout.Contains("by_seq", StringComparison.Ordinal))
+        if (!seqInTime && (all || layout.Contains("by_seq", StringComparison.Ordinal)))
         {
             Exec(db, $"CREATE INDEX readings_by_seq ON readings ({sensor}, seq) WHERE seq IS NOT NULL");
         }
 
-        if (all || layout.Contains("source_value", StringComparison.Ordinal))
+        if (all || clustered || layout.Contains("source_value", StringComparison.Ordinal))
         {
             Exec(db, $"CREATE {(unique ? "UNIQUE " : "")}INDEX readings_by_source_value ON readings (source_ticks, {sensor}, raw_value)");
         }
 
-        if (all || layout.Contains("unsealed", StringComparison.Ordinal))
+        if (all || clustered || layout.Contains("unsealed", StringComparison.Ordinal))
         {
             Exec(db, "CREATE INDEX readings_unsealed ON readings (corrected_ticks) WHERE batch_id IS NULL");
         }
 
-        var columns = integerKeys ? "sensor_key" : "tenant, sensor_id";
-        var keys = integerKeys ? "?1" : "?1, ?3";
+        var columns = (clustered ? "id, " : "") + (integerKeys ? "sensor_key" : "tenant, sensor_id") + (textNames ? ", tenant, sensor_id" : "");
+        var keys = (clustered ? "?16, " : "") + (integerKeys ? "?1" : "?1, ?3") + (textNames ? ", 'acme-chem', ?3" : "");
         return notExists
             ? $"""
                 INSERT INTO readings ({columns}, site, source_ticks, source_offset, received_ticks, corrected_ticks, value, unit, raw_value, raw_unit, quality, seq)
@@ -129,6 +137,8 @@ internal static class StoreLayoutProbe
                 if (integerKeys)
                 {
                     raw.sqlite3_bind_int64(insert, 1, s + 1);
+                    raw.sqlite3_bind_text(insert, 3, names[s]);
+                    raw.sqlite3_bind_int64(insert, 16, row + 1);
                 }
                 else
                 {

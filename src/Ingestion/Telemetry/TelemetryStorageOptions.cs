@@ -20,12 +20,14 @@ public sealed class TelemetryStorageOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A reading with the same sensor and sequence number within this time (of source time) of an earlier one is a
-    /// duplicate. Short on purpose: a resend comes soon (and one with the same time and value is a duplicate at any
-    /// distance), while a device that restarts its numbering re-uses every number — with a day here, a sensor rebooted
-    /// within a day of its previous start would lose its new readings as "duplicates".
+    /// A reading with the same sensor and sequence number within this time (of corrected time) of an earlier one is a
+    /// duplicate. Short on purpose: a resend with a new time stamp comes within a gateway's retry interval (and one with
+    /// the same time and value is a duplicate at any distance), while a device that restarts its numbering re-uses every
+    /// number — with a day here, a sensor rebooted within a day of its previous start would lose its new readings as
+    /// "duplicates". A reading whose number is not above the sensor's recent ones is looked up among the sensor's
+    /// readings in this window, so the window also bounds that look-up.
     /// </summary>
-    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// SQLite page size of a new <c>telemetry.db</c> (an existing file keeps its own). Small pages on purpose: each

@@ -151,10 +151,11 @@ public sealed class SqliteTelemetryStoreTests
             Assert.Equal([7L, null, 8L], stored.Select(r => r.Reading.Sequence));
         }
 
-        Assert.Equal("5", Pragma(options.DatabasePath, "user_version"));
+        Assert.Equal("6", Pragma(options.DatabasePath, "user_version"));
         Assert.Equal("2", Scalar(options.DatabasePath, "SELECT count(*) FROM sensors"));
         Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM readings WHERE sensor_key IS NULL"));
-        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time', 'readings_by_source_value', 'readings_by_time', 'readings_by_seq')"));
+        Assert.Equal("0", Scalar(options.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('readings_by_source', 'readings_by_source_time', 'readings_by_source_value', 'readings_by_time', 'readings_by_seq', 'readings_by_sensor_time', 'readings_by_sensor_seq')"));
+        Assert.Contains("(sensor_key, corrected_ticks, seq)", Scalar(options.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'readings_by_sensor_time_seq'"), StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX", Scalar(options.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'readings_by_source_key'"), StringComparison.Ordinal);
     }
 
@@ -250,6 +251,36 @@ public sealed class SqliteTelemetryStoreTests
 
             // 9 and 5 were stored before the restart, 10 within this write; 6 and 8 are new though below the highest.
             Assert.Equal([false, false, true, true, false, true], inserted);
+        }
+    }
+
+    [Fact]
+    public async Task A_late_resend_older_than_what_the_writer_read_at_start_is_still_looked_up_by_its_sequence_number()
+    {
+        using var folder = new TempFolder();
+        var options = new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal };
+        var hourLater = Start.AddHours(1);
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            // Seq 100 an hour ago, then the device restarted its numbering.
+            Assert.Equal([true, true], await new SqliteTelemetryStore(database).AppendAsync(
+                [Reading(0, seq: 100), new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", hourLater, hourLater, hourLater, 4, "ppm", 4, "ppm", "good", 1)],
+                CancellationToken.None));
+        }
+
+        // A new writer reads the sensor's highest number from its newest readings only (1); a resend of seq 100,
+        // re-stamped a minute later, is older than that covers and is looked up all the same.
+        await using (var database = SqliteTelemetryDatabase.Open(options, NullLogger<SqliteTelemetryDatabase>.Instance))
+        {
+            var restamped = Start.AddMinutes(1);
+            var inserted = await new SqliteTelemetryStore(database).AppendAsync(
+                [
+                    new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", restamped, hourLater, restamped, 1, "ppm", 1, "ppm", "good", 100),
+                    new TelemetryReading(Some.Tenant, Some.Site, "h2s-1", restamped.AddSeconds(1), hourLater, restamped.AddSeconds(1), 2, "ppm", 2, "ppm", "good", 101),
+                ],
+                CancellationToken.None);
+
+            Assert.Equal([false, true], inserted);
         }
     }
 

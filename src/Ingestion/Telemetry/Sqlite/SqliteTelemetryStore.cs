@@ -40,7 +40,7 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
         Task.FromResult(database.Read(
             """
             SELECT count(*), count(DISTINCT (corrected_ticks - $from) / $slot), coalesce(sum(received_ticks - corrected_ticks <= $sla), 0)
-            FROM readings INDEXED BY readings_by_sensor_time
+            FROM readings INDEXED BY readings_by_sensor_time_seq
             WHERE sensor_key = (SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s) AND corrected_ticks >= $from AND corrected_ticks < $to
             """,
             p =>
@@ -83,7 +83,7 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
         // Sensor by sensor (CROSS JOIN keeps that order), each through its time index: rows come in canonical order, unsorted.
         var rows = database.Stream(
             $"""
-            SELECT {JoinedReadingColumns} FROM sensors s CROSS JOIN readings r INDEXED BY readings_by_sensor_time
+            SELECT {JoinedReadingColumns} FROM sensors s CROSS JOIN readings r INDEXED BY readings_by_sensor_time_seq
             WHERE r.sensor_key = s.key AND r.corrected_ticks >= $from AND r.corrected_ticks < $until AND r.id <= $high AND r.batch_id IS NULL
             ORDER BY s.key, r.corrected_ticks, r.id
             """,
@@ -202,7 +202,7 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
         var (key, from, to, first, last) = range[0];
         return Task.FromResult<IReadOnlyList<StoredReading>>(database.Read(
             $"""
-            SELECT {ReadingColumns} FROM readings INDEXED BY readings_by_sensor_time
+            SELECT {ReadingColumns} FROM readings INDEXED BY readings_by_sensor_time_seq
             WHERE sensor_key = $k AND corrected_ticks BETWEEN $from AND $to AND id BETWEEN $first AND $last AND batch_id IS NULL
             ORDER BY corrected_ticks, id
             """,

@@ -10,7 +10,7 @@ namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
 /// </summary>
 internal static class TelemetrySchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS readings (
@@ -40,16 +40,19 @@ internal static class TelemetrySchema
         """;
 
     // The readings' indexes are keyed by the sensor's integer key (schema 4), not by its tenant and id as text: smaller
-    // entries, cheaper comparisons (store CPU per reading 16.9 → 13.1 µs in the store-layout probe).
+    // entries, cheaper comparisons (store CPU per reading 16.9 → 13.1 µs in the store-layout probe). Schema 6 keeps one
+    // index keyed by sensor, carrying the sequence number for the duplicate test (see ReadingInsert): each such index
+    // rewrites a page per reporting sensor on every commit (14.0 → 9.8 µs per reading without the second).
     private const string Indexes = """
         DROP INDEX IF EXISTS readings_by_time;
         DROP INDEX IF EXISTS readings_by_seq;
         DROP INDEX IF EXISTS readings_by_source;
         DROP INDEX IF EXISTS readings_by_source_time;
         DROP INDEX IF EXISTS readings_by_source_value;
-        CREATE INDEX IF NOT EXISTS readings_by_sensor_time ON readings (sensor_key, corrected_ticks);
+        DROP INDEX IF EXISTS readings_by_sensor_time;
+        DROP INDEX IF EXISTS readings_by_sensor_seq;
+        CREATE INDEX IF NOT EXISTS readings_by_sensor_time_seq ON readings (sensor_key, corrected_ticks, seq);
         CREATE UNIQUE INDEX IF NOT EXISTS readings_by_source_key ON readings (source_ticks, sensor_key, raw_value);
-        CREATE INDEX IF NOT EXISTS readings_by_sensor_seq ON readings (sensor_key, seq) WHERE seq IS NOT NULL;
         CREATE INDEX IF NOT EXISTS readings_unsealed ON readings (corrected_ticks) WHERE batch_id IS NULL;
         CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_id) WHERE batch_id IS NOT NULL;
         """;
