@@ -284,6 +284,36 @@ public sealed class SqliteTelemetryStoreTests
         }
     }
 
+    [Fact]
+    public async Task A_window_of_many_sensors_comes_sensor_by_sensor_in_key_order_with_every_reading_once()
+    {
+        using var folder = new TempFolder();
+        await using var database = SqliteTelemetryDatabase.Open(new TelemetryStorageOptions { DataDirectory = folder.Path, Synchronous = SynchronousMode.Normal }, NullLogger<SqliteTelemetryDatabase>.Instance);
+        var store = new SqliteTelemetryStore(database);
+
+        // 100 sensors (several queries' worth), 3 readings each inside the window, one after it.
+        var readings = Enumerable.Range(0, 4).SelectMany(i => Enumerable.Range(0, 100).Select(s =>
+        {
+            var t = Start.AddSeconds((i * 20) + 1);
+            return new TelemetryReading(Some.Tenant, Some.Site, $"s-{s:D3}", t, t, t, s + i, "ppm", s + i, "ppm", "good", i);
+        })).ToArray();
+        await store.AppendAsync(readings, CancellationToken.None);
+        var high = await store.ReadHighestIdAsync(CancellationToken.None);
+
+        var sensors = new List<IReadOnlyList<StoredReading>>();
+        await foreach (var sensor in store.ReadUnsealedWindowAsync(Start, Start.AddMinutes(1), high, CancellationToken.None))
+        {
+            sensors.Add(sensor);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(s => $"s-{s:D3}"), sensors.Select(r => r[0].Reading.SensorId));
+        Assert.All(sensors, r =>
+        {
+            Assert.Equal([0L, 1L, 2L], r.Select(x => x.Reading.Sequence!.Value));
+            Assert.All(r, x => Assert.Equal(r[0].Reading.SensorId, x.Reading.SensorId));
+        });
+    }
+
     /// <summary>A draft of readings <paramref name="first"/> to <paramref name="last"/> (indexes into <paramref name="ids"/>) as stored by <see cref="StoreThreeAsync"/>.</summary>
     private static BatchDraft Draft(List<long> ids, int first, int last, string sha) =>
         new(Some.Tenant, "h2s-1", Reading(first, null).CorrectedTime, Reading(last, null).CorrectedTime, ids[first], ids[last], last - first + 1, 1, 3, 2, "ppm", sha);

@@ -16,6 +16,9 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
         r.value, r.unit, r.raw_value, r.raw_unit, r.quality, r.seq
         """;
 
+    // Sensors read per query when sealing a window (each query one read transaction).
+    private const int SensorsPerWindowQuery = 32;
+
     private const string BatchColumns = "id, tenant, sensor_id, stream_version, from_ticks, to_ticks, count, min, max, mean, unit, sha256, ledger_position";
 
     public Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
@@ -80,36 +83,47 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
     {
         await Task.Yield();
 
-        // Sensor by sensor (CROSS JOIN keeps that order), each through its time index: rows come in canonical order, unsorted.
-        var rows = database.Stream(
-            $"""
-            SELECT {JoinedReadingColumns} FROM sensors s CROSS JOIN readings r INDEXED BY readings_by_sensor_time_seq
-            WHERE r.sensor_key = s.key AND r.corrected_ticks >= $from AND r.corrected_ticks < $until AND r.id <= $high AND r.batch_id IS NULL
-            ORDER BY s.key, r.corrected_ticks, r.id
-            """,
-            p =>
-            {
-                p.AddWithValue("$from", from.UtcTicks);
-                p.AddWithValue("$until", until.UtcTicks);
-                p.AddWithValue("$high", highId);
-            },
-            MapReading);
-        List<StoredReading>? sensor = null;
-        foreach (var row in rows)
+        // A few sensors per query, each query its own short read transaction: one query for the whole window held a
+        // read transaction for as long as the sealer took over every sensor, and the WAL could not be started over
+        // meanwhile (it grew by ~200 MB at 10,000 readings/s). Rows up to highId are all committed (one writer), so
+        // the queries see the same readings whenever they run.
+        var keys = database.Read("SELECT key FROM sensors ORDER BY key", _ => { }, r => r.GetInt64(0));
+        foreach (var group in keys.Chunk(SensorsPerWindowQuery))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (sensor is not null && !SameSensor(sensor[0].Reading, row.Reading))
+            // Sensor by sensor (CROSS JOIN keeps that order), each through its time index: rows come in canonical order, unsorted.
+            var rows = database.Stream(
+                $"""
+                SELECT {JoinedReadingColumns} FROM sensors s CROSS JOIN readings r INDEXED BY readings_by_sensor_time_seq
+                WHERE s.key BETWEEN $first AND $last AND r.sensor_key = s.key
+                  AND r.corrected_ticks >= $from AND r.corrected_ticks < $until AND r.id <= $high AND r.batch_id IS NULL
+                ORDER BY s.key, r.corrected_ticks, r.id
+                """,
+                p =>
+                {
+                    p.AddWithValue("$first", group[0]);
+                    p.AddWithValue("$last", group[^1]);
+                    p.AddWithValue("$from", from.UtcTicks);
+                    p.AddWithValue("$until", until.UtcTicks);
+                    p.AddWithValue("$high", highId);
+                },
+                MapReading);
+            List<StoredReading>? sensor = null;
+            foreach (var row in rows)
             {
-                yield return sensor;
-                sensor = null;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (sensor is not null && !SameSensor(sensor[0].Reading, row.Reading))
+                {
+                    yield return sensor;
+                    sensor = null;
+                }
+
+                (sensor ??= []).Add(row);
             }
 
-            (sensor ??= []).Add(row);
-        }
-
-        if (sensor is not null)
-        {
-            yield return sensor;
+            if (sensor is not null)
+            {
+                yield return sensor;
+            }
         }
     }
 
