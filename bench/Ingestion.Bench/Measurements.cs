@@ -251,6 +251,32 @@ internal static class Measurements
         }
     }
 
+    /// <summary>
+    /// The quality roll-up at <c>--sensors</c> registered sensors, one reading each: the first pass (every hour of today
+    /// and yesterday without rows: computed and stored) and the next (the current and previous hour, days from stored hours).
+    /// </summary>
+    public static async Task<int> RollupAsync(BenchOptions o)
+    {
+        await using var service = await BenchHost.StartAsync(external: false, o.MosquittoHost, o.MosquittoPort);
+        await service.RegisterAsync(o.Sensors, 1);
+        await using (var publisher = await Publisher.ConnectAsync("127.0.0.1", service.MqttPort, o.Sensors, CancellationToken.None))
+        {
+            await publisher.PublishAsync(0, o.Sensors, o.InFlight, CancellationToken.None);
+        }
+
+        await service.WaitForAsync(o.Sensors, 0, DrainTimeout);
+        var rollups = service.Services.GetRequiredService<SafetyLedger.Ingestion.Quality.QualityRollupService>();
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var rows = await rollups.RollUpAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            Console.WriteLine(Line($"roll-up pass {pass}, {o.Sensors} sensors: {rows:N0} rows in {clock.Elapsed.TotalSeconds:F2} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s CPU; {Load.Average()}"));
+        }
+
+        return 0;
+    }
+
     /// <summary>p50/p99/max publish→stored at a fixed offered rate (each message's ts is its slot on the schedule).</summary>
     public static async Task<int> LatencyAsync(BenchOptions o)
     {

@@ -9,6 +9,7 @@ using SafetyLedger.Ingestion.Bench;
 //   Ingestion.Bench compare   --port P [--rounds N] [--warmup-rounds N] [--receive-max N] [--messages N] [--sensors N] [--inflight N] [--service-inflight N]
 //   Ingestion.Bench phases    [--messages N] [--sensors N] [--inflight N]
 //   Ingestion.Bench store-layout [--messages N] [--sensors N] [--inflight N]   (rows, sensors, rows per commit)
+//   Ingestion.Bench rollup    [--sensors N]   (quality roll-up passes at N sensors)
 //   Ingestion.Bench latency   [--mode embedded|external] [--port P] [--rate R] [--seconds S] [--sensors N] [--inflight N]
 var options = BenchOptions.Parse(args);
 return options.Verb switch
@@ -19,6 +20,7 @@ return options.Verb switch
     "embedded" => await Measurements.ThroughputAsync(options, external: false),
     "memory" => await Measurements.MemoryAsync(options),
     "latency" => await Measurements.LatencyAsync(options),
+    "rollup" => await Measurements.RollupAsync(options),
     "phases" => await Phases.RunAsync(options),
     "store-layout" => StoreLayoutProbe.Run(options),
     "compare" => await Measurements.CompareAsync(options),
@@ -27,6 +29,6 @@ return options.Verb switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|phases|store-layout|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|rollup|phases|store-layout|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
     return 2;
 }

@@ -52,8 +52,8 @@ internal sealed class TimedTelemetryStore(ITelemetryStore inner) : ITelemetrySto
     public Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         inner.QueryAsync(tenant, sensorId, from, until, cancellationToken);
 
-    public Task<ReadingCounts> CountReadingsAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, TimeSpan slot, TimeSpan timeliness, CancellationToken cancellationToken) =>
-        inner.CountReadingsAsync(tenant, sensorId, from, until, slot, timeliness, cancellationToken);
+    public Task<IReadOnlyDictionary<string, ReadingCounts>> CountReadingsAsync(string tenant, IReadOnlyDictionary<string, TimeSpan> slots, DateTimeOffset from, DateTimeOffset until, TimeSpan timeliness, CancellationToken cancellationToken) =>
+        inner.CountReadingsAsync(tenant, slots, from, until, timeliness, cancellationToken);
 
     public Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken) =>
         inner.ReadSealProgressAsync(cancellationToken);

@@ -19,6 +19,7 @@ namespace SafetyLedger.Ingestion;
 [JsonSerializable(typeof(IReadOnlyList<RegisteredSensorView>))]
 [JsonSerializable(typeof(TelemetryBatchSealed))]
 [JsonSerializable(typeof(IReadOnlyList<long>))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 [JsonSerializable(typeof(DeadLetterMessage))]
 [JsonSerializable(typeof(IReadOnlyList<DeadLetterMessage>))]
 [JsonSerializable(typeof(IReadOnlyList<QualityRollup>))]

@@ -38,12 +38,14 @@ public sealed class QualityCalculator(
         var duplicates = await store.CountDuplicatesAsync(tenant, start, end, cancellationToken);
         var refused = await deadLetters.CountBySensorAsync(tenant, start, end, cancellationToken);
         var batches = await store.ReadBatchesAsync(tenant, start, end, cancellationToken);
+        var sensors = registry.List(tenant);
+        var counts = await store.CountReadingsAsync(tenant, sensors.ToDictionary(s => s.Registration.Id, Slot, StringComparer.Ordinal), start, end, options.Value.TimelinessSla, cancellationToken);
         var rows = new List<QualityRollup>();
-        foreach (var sensor in registry.List(tenant))
+        foreach (var sensor in sensors)
         {
             var id = sensor.Registration.Id;
-            var slot = TimeSpan.FromSeconds(sensor.Registration.ExpectedPeriodSeconds);
-            var (count, slots, timely) = await store.CountReadingsAsync(tenant, id, start, end, slot, options.Value.TimelinessSla, cancellationToken);
+            var slot = Slot(sensor);
+            var (count, slots, timely) = counts.GetValueOrDefault(id) ?? new ReadingCounts(0, 0, 0);
             var positions = batches.Where(b => string.Equals(b.SensorId, id, StringComparison.Ordinal) && b.LedgerPosition is not null)
                 .Select(b => b.LedgerPosition!.Value).ToList();
             rows.Add(Sensor(tenant, id, QualityPeriod.Hour, start, count, Expected(end - start, slot), slots, timely, duplicates.GetValueOrDefault(id), refused.GetValueOrDefault(id), positions));

@@ -14,6 +14,10 @@ public sealed partial class QualityRollupService(
     TimeProvider time,
     ILogger<QualityRollupService> logger) : BackgroundService
 {
+    // Per tenant, the previous day as last computed and the sensors registered then: a day row is the sum of its hour
+    // rows, so once none of the previous day's hours is rewritten (after 01:00) and no sensor was added, it is final.
+    private readonly Dictionary<string, (DateTimeOffset Day, int Sensors)> previousDays = new(StringComparer.Ordinal);
+
     /// <summary>Computes and stores the roll-ups of the periods around <paramref name="now"/>; returns the rows written.</summary>
     public async Task<int> RollUpAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -22,12 +26,23 @@ public sealed partial class QualityRollupService(
         var written = 0;
         foreach (var tenant in registry.Tenants())
         {
-            foreach (var (period, start) in new[] { (QualityPeriod.Hour, hour.AddHours(-1)), (QualityPeriod.Hour, hour), (QualityPeriod.Day, day.AddDays(-1)), (QualityPeriod.Day, day) })
+            var sensors = registry.List(tenant).Count;
+            var previousDayFinal = hour.AddHours(-1) >= day && previousDays.GetValueOrDefault(tenant) == (day.AddDays(-1), sensors);
+            var periods = new List<(QualityPeriod, DateTimeOffset)> { (QualityPeriod.Hour, hour.AddHours(-1)), (QualityPeriod.Hour, hour) };
+            if (!previousDayFinal)
+            {
+                periods.Add((QualityPeriod.Day, day.AddDays(-1)));
+            }
+
+            periods.Add((QualityPeriod.Day, day));
+            foreach (var (period, start) in periods)
             {
                 var rows = await calculator.ComputeAsync(tenant, period, start, cancellationToken);
                 await store.UpsertAsync(rows, cancellationToken);
                 written += rows.Count;
             }
+
+            previousDays[tenant] = (day.AddDays(-1), sensors);
         }
 
         return written;

@@ -14,11 +14,12 @@ public interface ITelemetryStore
     Task<IReadOnlyList<StoredReading>> QueryAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Counts a sensor's readings with corrected time in [<paramref name="from"/>, <paramref name="until"/>): all, the
-    /// distinct slots of length <paramref name="slot"/> from <paramref name="from"/> they fall in, and those received
-    /// within <paramref name="timeliness"/> of their corrected time — without reading them out.
+    /// Counts each of a tenant's sensors' readings with corrected time in [<paramref name="from"/>, <paramref name="until"/>)
+    /// in one pass: all, the distinct slots (of the sensor's length in <paramref name="slots"/>, from <paramref name="from"/>)
+    /// they fall in, and those received within <paramref name="timeliness"/> of their corrected time — without reading
+    /// them out. Sensors without readings in the period are left out.
     /// </summary>
-    Task<ReadingCounts> CountReadingsAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, TimeSpan slot, TimeSpan timeliness, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, ReadingCounts>> CountReadingsAsync(string tenant, IReadOnlyDictionary<string, TimeSpan> slots, DateTimeOffset from, DateTimeOffset until, TimeSpan timeliness, CancellationToken cancellationToken);
 
     /// <summary>How far sealing has come (<see cref="CreateBatchesAsync"/> moves it).</summary>
     Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken);

@@ -90,6 +90,26 @@ public sealed class QualityCalculatorTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, Assert.Single(await calculator.ComputeAsync(Some.Tenant, QualityPeriod.Day, Day, CancellationToken.None), r => r.SensorId == "h2s-1").Readings);
     }
 
+    [Fact]
+    public async Task The_previous_day_is_recomputed_only_while_its_hours_are_rewritten_and_every_row_is_stored()
+    {
+        var service = new QualityRollupService(registry, calculator, rollups, Options.Create(new QualityOptions()), time, NullLogger<QualityRollupService>.Instance);
+        async Task<int> PassAsync(DateTimeOffset now)
+        {
+            time.SetUtcNow(now);
+            return await service.RollUpAsync(now, CancellationToken.None);
+        }
+
+        // 06:30: hours 05 and 06 (2 rows each); the previous day with its 24 hours computed; today with hours 00–04.
+        Assert.Equal(4 + 2 + 48 + 2 + 10, await PassAsync(Day.AddHours(6).AddMinutes(30)));
+        Assert.Equal(4 + 2, await PassAsync(Day.AddHours(6).AddMinutes(31)));
+
+        // 00:30 the next day: the day before is recomputed (its hour 23 was just rewritten; hours 07–22 are computed now).
+        Assert.Equal(4 + 2 + 32 + 2, await PassAsync(Day.AddDays(1).AddMinutes(30)));
+        Assert.Equal(4 + 2, await PassAsync(Day.AddDays(1).AddHours(1).AddMinutes(30)));
+        Assert.Equal(48, (await rollups.ListAsync(Some.Tenant, QualityPeriod.Hour, Day, Day.AddDays(1), CancellationToken.None)).Count);
+    }
+
     private static TelemetryReading Reading(DateTimeOffset at, bool late) =>
         new(Some.Tenant, Some.Site, "h2s-1", at, late ? at.AddMinutes(2) : at.AddSeconds(1), at, 1, "ppm", 1, "ppm", "good", null);
 

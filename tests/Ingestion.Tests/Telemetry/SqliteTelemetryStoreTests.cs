@@ -85,10 +85,16 @@ public sealed class SqliteTelemetryStoreTests
         // Slots of 1 s: 0 (twice), 2 and 3 in the minute, one reading after it; the reading at 3 s arrived 90 s late.
         await store.AppendAsync([At(0, 1, 1), At(0.5, 1, 2), At(2, 1, 3), At(3, 90, 4), At(70, 1, 5)], CancellationToken.None);
 
-        var counts = await store.CountReadingsAsync(Some.Tenant, "h2s-1", Start, Start.AddMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), CancellationToken.None);
+        var slots = new Dictionary<string, TimeSpan> { ["h2s-1"] = TimeSpan.FromSeconds(1), ["nobody"] = TimeSpan.FromSeconds(1) };
+        var counts = await store.CountReadingsAsync(Some.Tenant, slots, Start, Start.AddMinutes(1), TimeSpan.FromSeconds(60), CancellationToken.None);
 
-        Assert.Equal(new ReadingCounts(4, 3, 3), counts);
-        Assert.Equal(new ReadingCounts(0, 0, 0), await store.CountReadingsAsync(Some.Tenant, "nobody", Start, Start.AddMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), CancellationToken.None));
+        Assert.Equal(new ReadingCounts(4, 3, 3), Assert.Single(counts, c => c.Key == "h2s-1").Value);
+        Assert.DoesNotContain("nobody", counts.Keys);
+
+        // Slots of 2 s: 0–2 s and 2–4 s.
+        var wider = await store.CountReadingsAsync(Some.Tenant, new Dictionary<string, TimeSpan> { ["h2s-1"] = TimeSpan.FromSeconds(2) }, Start, Start.AddMinutes(1), TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.Equal(new ReadingCounts(4, 2, 3), wider["h2s-1"]);
+        Assert.Empty(await store.CountReadingsAsync("another-tenant", slots, Start, Start.AddMinutes(1), TimeSpan.FromSeconds(60), CancellationToken.None));
     }
 
     [Theory]

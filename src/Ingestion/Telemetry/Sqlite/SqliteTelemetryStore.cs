@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace SafetyLedger.Ingestion.Telemetry.Sqlite;
@@ -39,23 +40,34 @@ public sealed class SqliteTelemetryStore(SqliteTelemetryDatabase database) : ITe
             },
             MapReading));
 
-    public Task<ReadingCounts> CountReadingsAsync(string tenant, string sensorId, DateTimeOffset from, DateTimeOffset until, TimeSpan slot, TimeSpan timeliness, CancellationToken cancellationToken) =>
-        Task.FromResult(database.Read(
+    public Task<IReadOnlyDictionary<string, ReadingCounts>> CountReadingsAsync(
+        string tenant, IReadOnlyDictionary<string, TimeSpan> slots, DateTimeOffset from, DateTimeOffset until, TimeSpan timeliness, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+
+        // One statement for the tenant: the sensors and their slot lengths come in as a JSON object, each sensor's
+        // readings through its time index (at 10,000 sensors, one statement instead of 10,000 per period).
+        var lengths = JsonSerializer.Serialize(slots.ToDictionary(s => s.Key, s => Math.Max(1, s.Value.Ticks), StringComparer.Ordinal), IngestionJsonContext.Default.DictionaryStringInt64);
+        return Task.FromResult<IReadOnlyDictionary<string, ReadingCounts>>(database.Read(
             """
-            SELECT count(*), count(DISTINCT (corrected_ticks - $from) / $slot), coalesce(sum(received_ticks - corrected_ticks <= $sla), 0)
-            FROM readings INDEXED BY readings_by_sensor_time_seq
-            WHERE sensor_key = (SELECT key FROM sensors WHERE tenant = $t AND sensor_id = $s) AND corrected_ticks >= $from AND corrected_ticks < $to
+            SELECT s.sensor_id, count(*), count(DISTINCT (r.corrected_ticks - $from) / j.value), coalesce(sum(r.received_ticks - r.corrected_ticks <= $sla), 0)
+            FROM json_each($slots) j
+            JOIN sensors s ON s.tenant = $t AND s.sensor_id = j.key
+            CROSS JOIN readings r INDEXED BY readings_by_sensor_time_seq
+            WHERE r.sensor_key = s.key AND r.corrected_ticks >= $from AND r.corrected_ticks < $to
+            GROUP BY s.sensor_id
             """,
             p =>
             {
                 p.AddWithValue("$t", tenant);
-                p.AddWithValue("$s", sensorId);
+                p.AddWithValue("$slots", lengths);
                 p.AddWithValue("$from", from.UtcTicks);
                 p.AddWithValue("$to", until.UtcTicks);
-                p.AddWithValue("$slot", Math.Max(1, slot.Ticks));
                 p.AddWithValue("$sla", timeliness.Ticks);
             },
-            r => new ReadingCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)))[0]);
+            r => (Sensor: r.GetString(0), Counts: new ReadingCounts(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))))
+            .ToDictionary(c => c.Sensor, c => c.Counts, StringComparer.Ordinal));
+    }
 
     public Task<SealProgress> ReadSealProgressAsync(CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(
