@@ -13,7 +13,7 @@ namespace SafetyLedger.Ingestion.Quality;
 /// An hour is counted from the stored readings, dead letters and duplicate counters. A day is the sum of its hours'
 /// rows: counting a whole day from the readings every minute read ~86,000 index entries per sensor per period at one
 /// reading a second. An hour of the day that has no row for some registered sensor is computed here and returned with
-/// the day's rows, to be stored beside them; an hour that has not begun counts as expected with no readings.
+/// the day's rows, to be stored beside them; an hour that has not begun adds only its expected readings.
 /// </para>
 /// </summary>
 public sealed class QualityCalculator(
@@ -37,7 +37,9 @@ public sealed class QualityCalculator(
         var end = start.AddHours(1);
         var duplicates = await store.CountDuplicatesAsync(tenant, start, end, cancellationToken);
         var refused = await deadLetters.CountBySensorAsync(tenant, start, end, cancellationToken);
-        var batches = await store.ReadBatchesAsync(tenant, start, end, cancellationToken);
+        var positions = (await store.ReadBatchesAsync(tenant, start, end, cancellationToken))
+            .Where(b => b.LedgerPosition is not null)
+            .ToLookup(b => b.SensorId, b => b.LedgerPosition!.Value, StringComparer.Ordinal);
         var sensors = registry.List(tenant);
         var counts = await store.CountReadingsAsync(tenant, sensors.ToDictionary(s => s.Registration.Id, Slot, StringComparer.Ordinal), start, end, options.Value.TimelinessSla, cancellationToken);
         var rows = new List<QualityRollup>();
@@ -46,9 +48,7 @@ public sealed class QualityCalculator(
             var id = sensor.Registration.Id;
             var slot = Slot(sensor);
             var (count, slots, timely) = counts.GetValueOrDefault(id) ?? new ReadingCounts(0, 0, 0);
-            var positions = batches.Where(b => string.Equals(b.SensorId, id, StringComparison.Ordinal) && b.LedgerPosition is not null)
-                .Select(b => b.LedgerPosition!.Value).ToList();
-            rows.Add(Sensor(tenant, id, QualityPeriod.Hour, start, count, Expected(end - start, slot), slots, timely, duplicates.GetValueOrDefault(id), refused.GetValueOrDefault(id), positions));
+            rows.Add(Sensor(tenant, id, QualityPeriod.Hour, start, count, Expected(end - start, slot), slots, timely, duplicates.GetValueOrDefault(id), refused.GetValueOrDefault(id), [.. positions[id]]));
         }
 
         rows.Add(Tenant(tenant, QualityPeriod.Hour, start, rows, refused.Values.Sum()));
@@ -62,15 +62,18 @@ public sealed class QualityCalculator(
         var now = time.GetUtcNow();
         var hours = new List<QualityRollup>();
         var computed = new List<QualityRollup>();
+        var notBegun = 0;
         for (var at = start; at < start.AddDays(1); at = at.AddHours(1))
         {
-            var rows = stored[at].ToList();
-            var have = rows.Select(r => r.SensorId).ToHashSet(StringComparer.Ordinal);
             if (at > now)
             {
-                rows = [.. sensors.Select(s => Sensor(tenant, s.Registration.Id, QualityPeriod.Hour, at, 0, Expected(TimeSpan.FromHours(1), Slot(s)), 0, 0, 0, 0, [])), Tenant(tenant, QualityPeriod.Hour, at, [], 0)];
+                notBegun++;
+                continue;
             }
-            else if (!have.Contains(TenantRow) || sensors.Any(s => !have.Contains(s.Registration.Id)))
+
+            var rows = stored[at].ToList();
+            var have = rows.Select(r => r.SensorId).ToHashSet(StringComparer.Ordinal);
+            if (!have.Contains(TenantRow) || sensors.Any(s => !have.Contains(s.Registration.Id)))
             {
                 rows = await ComputeHourAsync(tenant, at, cancellationToken);
                 computed.AddRange(rows);
@@ -91,7 +94,7 @@ public sealed class QualityCalculator(
                 QualityPeriod.Day,
                 start,
                 of.Sum(r => r.Readings),
-                of.Sum(r => r.ExpectedReadings),
+                of.Sum(r => r.ExpectedReadings) + (notBegun * Expected(TimeSpan.FromHours(1), Slot(sensor))),
                 of.Sum(r => (long)Math.Round(r.OnlineRate * r.ExpectedReadings)),
                 of.Sum(r => (long)Math.Round(r.Timeliness * r.Readings)),
                 of.Sum(r => r.Duplicates),
