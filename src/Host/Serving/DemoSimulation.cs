@@ -57,9 +57,9 @@ internal sealed partial class DemoSimulation(
             var published = await runner.RunAsync(TextWriter.Null, stoppingToken);
             LogFinished(published);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException && stoppingToken.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down: a publish under way when the broker stops ends in MQTTnet's timeout, not a cancellation.
         }
     }
 
