@@ -27,6 +27,7 @@ public sealed partial class ExternalBrokerConsumer(
     ILogger<ExternalBrokerConsumer> logger) : BackgroundService, IMqttPublisher
 {
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
+    private readonly CoalescingStreamProvider streams = new();
     private readonly Channel<(MqttApplicationMessageReceivedEventArgs Message, Task<IngestOutcome> Stored)> inFlight =
         Channel.CreateUnbounded<(MqttApplicationMessageReceivedEventArgs, Task<IngestOutcome>)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -85,6 +86,7 @@ public sealed partial class ExternalBrokerConsumer(
         var o = options.Value;
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(o.Host, o.Port)
+            .WithStreamProvider(streams)
             .WithClientId(o.ClientId ?? $"safety-ledger-{Environment.MachineName}")
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
@@ -145,14 +147,36 @@ public sealed partial class ExternalBrokerConsumer(
                 continue;
             }
 
+            // This message and every later one already stored are acknowledged together: their PUBACKs are held on the
+            // connection and leave in one send.
+            var held = streams.Hold();
             try
             {
-                await message.AcknowledgeAsync(cancellationToken);
+                await AcknowledgeAsync(message, cancellationToken);
+                while (inFlight.Reader.TryPeek(out var next) && next.Stored.IsCompletedSuccessfully && inFlight.Reader.TryRead(out next))
+                {
+                    await AcknowledgeAsync(next.Message, cancellationToken);
+                }
             }
-            catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+            finally
             {
-                LogAckFailed(ex.Message);
+                if (held is { } h)
+                {
+                    await h.DisposeAsync();
+                }
             }
+        }
+    }
+
+    private async Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await message.AcknowledgeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+        {
+            LogAckFailed(ex.Message);
         }
     }
 
