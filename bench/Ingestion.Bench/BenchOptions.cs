@@ -31,6 +31,9 @@ internal sealed class BenchOptions
     /// <summary>Unrecorded rounds before the measured ones (<c>compare</c>), so the JIT has tiered the hot code up.</summary>
     public int WarmupRounds { get; private init; } = 1;
 
+    /// <summary>Unrecorded seconds at the offered rate before the measured ones (<c>latency</c>); 0 measures from a cold start.</summary>
+    public int WarmupSeconds { get; private init; } = 10;
+
     /// <summary>The service's <c>Ingestion:Mqtt:MaxInFlight</c>; null keeps its default.</summary>
     public int? ServiceInFlight { get; private init; }
 
@@ -59,6 +62,7 @@ internal sealed class BenchOptions
             ReceiveMaximum = Int("--receive-max", serviceInFlight ?? 1024),
             Rounds = Int("--rounds", 3),
             WarmupRounds = Int("--warmup-rounds", 1),
+            WarmupSeconds = Int("--warmup-seconds", 10),
             ServiceInFlight = serviceInFlight,
         };
     }

@@ -29,6 +29,6 @@ return options.Verb switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|rollup|phases|store-layout|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--mode embedded|external]");
+    Console.Error.WriteLine("usage: Ingestion.Bench mosquitto|broker|external|embedded|memory|latency|rollup|phases|store-layout|compare [--port P] [--messages N] [--sensors N] [--inflight N] [--rate R] [--seconds S] [--warmup-seconds S] [--mode embedded|external]");
     return 2;
 }
