@@ -27,28 +27,7 @@ public sealed class MosquittoTests : IAsyncLifetime, IDisposable
         Assert.True(
             FreePort.IsListening(Port),
             $"Nothing listens on 127.0.0.1:{Port}: start Mosquitto with 'scripts/services.d/mosquitto.sh start' (or scripts/services.sh start), or set MOSQUITTO_PORT.");
-        foreach (var (folder, name) in new[] { (first, "a"), (second, "b") })
-        {
-            var host = await IngestionHost.StartAsync(folder.Path, new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["Ingestion:Mqtt:Mode"] = "External",
-                ["Ingestion:Mqtt:Port"] = Port.ToString(CultureInfo.InvariantCulture),
-                ["Ingestion:Mqtt:ClientId"] = $"{group}-{name}",
-                ["Ingestion:Mqtt:SharedGroup"] = group,
-                ["Ingestion:Mqtt:SessionExpiry"] = "00:00:10",
-                ["Ingestion:Mqtt:ReconnectDelay"] = "00:00:00.200",
-            });
-            hosts.Add(host);
-            await host.RegisterAsync(Some.H2S());
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!hosts.TrueForAll(h => h.Get<ExternalBrokerConsumer>().IsConnected))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-
-        await Task.Delay(300); // the subscriptions follow the connection
+        await StartInstancesAsync(register: true);
     }
 
     public async Task DisposeAsync()
@@ -109,6 +88,69 @@ public sealed class MosquittoTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal(1, letters);
+    }
+
+    [Fact]
+    public async Task Messages_acknowledged_in_runs_are_not_delivered_again_when_the_instances_reconnect()
+    {
+        const int Count = 600;
+        await using var sensor = await MqttTestClient.ConnectAsync(Port);
+        var now = DateTimeOffset.UtcNow;
+
+        // All at once, so each instance stores them in groups and acknowledges runs of them in one send.
+        var published = await Task.WhenAll(Enumerable.Range(0, Count).Select(i => sensor.PublishAsync(Some.Topic(), Some.Reading(now.AddMilliseconds(-i), i % 100, seq: i))));
+        Assert.All(published, p => Assert.True(p.IsSuccess));
+        var accepted = await WaitForAsync(() => hosts.Sum(h => h.Get<IngestionMetrics>().Accepted), a => a >= Count);
+        Assert.Equal(Count, accepted);
+
+        // Same client ids, persistent sessions: the broker delivers again whatever it did not see acknowledged.
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        hosts.Clear();
+        await StartInstancesAsync(register: false);
+        await Task.Delay(1000);
+
+        Assert.All(hosts, h => Assert.Equal(0, h.Get<IngestionMetrics>().Accepted + h.Get<IngestionMetrics>().Duplicates));
+        var stored = 0;
+        foreach (var host in hosts)
+        {
+            stored += (await host.Get<ITelemetryStore>().QueryAsync(Some.Tenant, "h2s-1", now.AddMinutes(-1), now.AddMinutes(1), CancellationToken.None)).Count;
+        }
+
+        Assert.Equal(Count, stored);
+    }
+
+    /// <summary>Starts the two instances on their folders (sensors registered there stay registered).</summary>
+    private async Task StartInstancesAsync(bool register)
+    {
+        foreach (var (folder, name) in new[] { (first, "a"), (second, "b") })
+        {
+            var host = await IngestionHost.StartAsync(folder.Path, new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Ingestion:Mqtt:Mode"] = "External",
+                ["Ingestion:Mqtt:Port"] = Port.ToString(CultureInfo.InvariantCulture),
+                ["Ingestion:Mqtt:ClientId"] = $"{group}-{name}",
+                ["Ingestion:Mqtt:SharedGroup"] = group,
+                ["Ingestion:Mqtt:SessionExpiry"] = "00:00:10",
+                ["Ingestion:Mqtt:ReconnectDelay"] = "00:00:00.200",
+            });
+            hosts.Add(host);
+            if (register)
+            {
+                await host.RegisterAsync(Some.H2S());
+            }
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!hosts.TrueForAll(h => h.Get<ExternalBrokerConsumer>().IsConnected))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        await Task.Delay(300); // the subscriptions follow the connection
     }
 
     private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done)
