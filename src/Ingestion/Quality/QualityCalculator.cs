@@ -15,6 +15,11 @@ namespace SafetyLedger.Ingestion.Quality;
 /// reading a second. An hour of the day that has no row for some registered sensor is computed here and returned with
 /// the day's rows, to be stored beside them; an hour that has not begun adds only its expected readings.
 /// </para>
+/// <para>
+/// A sensor is expected to report from its registration on: a period that ended before it was registered has no row
+/// for it, and the period it was registered in expects readings only from then (a sensor registered at 15:00 is not
+/// offline from midnight to 15:00, and the tenant's access rate counts only the required sensors registered by then).
+/// </para>
 /// </summary>
 public sealed class QualityCalculator(
     ISensorRegistry registry,
@@ -40,24 +45,27 @@ public sealed class QualityCalculator(
         var positions = (await store.ReadBatchesAsync(tenant, start, end, cancellationToken))
             .Where(b => b.LedgerPosition is not null)
             .ToLookup(b => b.SensorId, b => b.LedgerPosition!.Value, StringComparer.Ordinal);
-        var sensors = registry.List(tenant);
-        var counts = await store.CountReadingsAsync(tenant, sensors.ToDictionary(s => s.Registration.Id, Slot, StringComparer.Ordinal), start, end, options.Value.TimelinessSla, cancellationToken);
+        var sensors = RegisteredBefore(tenant, end);
+        var counts = sensors.Count == 0
+            ? new Dictionary<string, ReadingCounts>(StringComparer.Ordinal)
+            : await store.CountReadingsAsync(tenant, sensors.ToDictionary(s => s.Registration.Id, Slot, StringComparer.Ordinal), start, end, options.Value.TimelinessSla, cancellationToken);
         var rows = new List<QualityRollup>();
         foreach (var sensor in sensors)
         {
             var id = sensor.Registration.Id;
             var slot = Slot(sensor);
+            var from = sensor.RecordedAt > start ? sensor.RecordedAt : start;
             var (count, slots, timely) = counts.GetValueOrDefault(id) ?? new ReadingCounts(0, 0, 0);
-            rows.Add(Sensor(tenant, id, QualityPeriod.Hour, start, count, Expected(end - start, slot), slots, timely, duplicates.GetValueOrDefault(id), refused.GetValueOrDefault(id), [.. positions[id]]));
+            rows.Add(Sensor(tenant, id, QualityPeriod.Hour, start, count, Expected(end - from, slot), slots, timely, duplicates.GetValueOrDefault(id), refused.GetValueOrDefault(id), [.. positions[id]]));
         }
 
-        rows.Add(Tenant(tenant, QualityPeriod.Hour, start, rows, refused.Values.Sum()));
+        rows.Add(Tenant(tenant, QualityPeriod.Hour, start, sensors, rows, refused.Values.Sum()));
         return rows;
     }
 
     private async Task<List<QualityRollup>> ComputeDayAsync(string tenant, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var sensors = registry.List(tenant);
+        var sensors = RegisteredBefore(tenant, start.AddDays(1));
         var stored = (await rollups.ListAsync(tenant, QualityPeriod.Hour, start, start.AddDays(1), cancellationToken)).ToLookup(r => r.PeriodStart);
         var now = time.GetUtcNow();
         var hours = new List<QualityRollup>();
@@ -73,7 +81,7 @@ public sealed class QualityCalculator(
 
             var rows = stored[at].ToList();
             var have = rows.Select(r => r.SensorId).ToHashSet(StringComparer.Ordinal);
-            if (!have.Contains(TenantRow) || sensors.Any(s => !have.Contains(s.Registration.Id)))
+            if (!have.Contains(TenantRow) || sensors.Any(s => s.RecordedAt < at.AddHours(1) && !have.Contains(s.Registration.Id)))
             {
                 rows = await ComputeHourAsync(tenant, at, cancellationToken);
                 computed.AddRange(rows);
@@ -102,15 +110,19 @@ public sealed class QualityCalculator(
                 [.. of.SelectMany(r => r.DigestPositions).Order()]));
         }
 
-        day.Add(Tenant(tenant, QualityPeriod.Day, start, day, bySensor[TenantRow].Sum(r => r.DeadLetters)));
+        day.Add(Tenant(tenant, QualityPeriod.Day, start, sensors, day, bySensor[TenantRow].Sum(r => r.DeadLetters)));
         return [.. day, .. computed];
     }
 
-    private QualityRollup Tenant(string tenant, QualityPeriod period, DateTimeOffset start, List<QualityRollup> sensors, long deadLetters)
+    /// <summary>The tenant's sensors registered before <paramref name="end"/>: those a period ending then expects readings from.</summary>
+    private List<RegisteredSensor> RegisteredBefore(string tenant, DateTimeOffset end) =>
+        [.. registry.List(tenant).Where(s => s.RecordedAt < end)];
+
+    private static QualityRollup Tenant(string tenant, QualityPeriod period, DateTimeOffset start, List<RegisteredSensor> registered, List<QualityRollup> sensors, long deadLetters)
     {
         var readings = sensors.Sum(s => s.Readings);
         var expected = sensors.Sum(s => s.ExpectedReadings);
-        var required = registry.List(tenant).Where(s => s.Registration.RequiredForCompliance).Select(s => s.Registration.Id).ToHashSet(StringComparer.Ordinal);
+        var required = registered.Where(s => s.Registration.RequiredForCompliance).Select(s => s.Registration.Id).ToHashSet(StringComparer.Ordinal);
         var reporting = sensors.Count(s => required.Contains(s.SensorId) && s.Readings > 0);
         return new QualityRollup(
             tenant,

@@ -100,14 +100,41 @@ public sealed class QualityCalculatorTests : IAsyncLifetime, IDisposable
             return await service.RollUpAsync(now, CancellationToken.None);
         }
 
-        // 06:30: hours 05 and 06 (2 rows each); the previous day with its 24 hours computed; today with hours 00–04.
-        Assert.Equal(4 + 2 + 48 + 2 + 10, await PassAsync(Day.AddHours(6).AddMinutes(30)));
+        // 06:30: hours 05 and 06 (2 rows each); today with hours 00–04; the previous day, which ended when the sensor
+        // was registered, with only its tenant row and its 24 hours' tenant rows.
+        Assert.Equal(4 + 2 + 10 + 1 + 24, await PassAsync(Day.AddHours(6).AddMinutes(30)));
         Assert.Equal(4 + 2, await PassAsync(Day.AddHours(6).AddMinutes(31)));
 
         // 00:30 the next day: the day before is recomputed (its hour 23 was just rewritten; hours 07–22 are computed now).
         Assert.Equal(4 + 2 + 32 + 2, await PassAsync(Day.AddDays(1).AddMinutes(30)));
         Assert.Equal(4 + 2, await PassAsync(Day.AddDays(1).AddHours(1).AddMinutes(30)));
         Assert.Equal(48, (await rollups.ListAsync(Some.Tenant, QualityPeriod.Hour, Day, Day.AddDays(1), CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_sensor_is_expected_to_report_only_from_its_registration_on()
+    {
+        var registered = Day.AddHours(2).AddMinutes(30);
+        var late = new QualityCalculator(
+            new FixedRegistry([new RegisteredSensor(Some.Tenant, Some.H2S() with { ExpectedPeriodSeconds = 60 }, 1, registered)]),
+            store,
+            new SqliteDeadLetterStore(database),
+            rollups,
+            Options.Create(new QualityOptions()),
+            time);
+        await store.AppendAsync([.. Enumerable.Range(0, 30).Select(m => Reading(registered.AddMinutes(m), late: false))], CancellationToken.None);
+
+        // The hour before: no row for the sensor, and no required sensor to count for the tenant's access rate.
+        var before = await late.ComputeAsync(Some.Tenant, QualityPeriod.Hour, Day.AddHours(1), CancellationToken.None);
+        Assert.Null(Assert.Single(before).AccessRate);
+
+        // The hour it was registered in expects its last 30 minutes only: every slot since then has a reading.
+        var hour = Assert.Single(await late.ComputeAsync(Some.Tenant, QualityPeriod.Hour, Day.AddHours(2), CancellationToken.None), r => r.SensorId == "h2s-1");
+        Assert.Equal((30L, 30L, 1.0), (hour.Readings, hour.ExpectedReadings, hour.OnlineRate));
+
+        // The day (at 06:30): 30 minutes of hour 2, hours 3–6 begun, hours 7–23 not begun.
+        var day = Assert.Single(await late.ComputeAsync(Some.Tenant, QualityPeriod.Day, Day, CancellationToken.None), r => r.Period == QualityPeriod.Day && r.SensorId == "h2s-1");
+        Assert.Equal(30 + (4 * 60) + (17 * 60), day.ExpectedReadings);
     }
 
     private static TelemetryReading Reading(DateTimeOffset at, bool late) =>
