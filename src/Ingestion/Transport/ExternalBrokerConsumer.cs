@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -160,11 +161,26 @@ public sealed partial class ExternalBrokerConsumer(
             }
             finally
             {
-                if (held is { } h)
-                {
-                    await h.DisposeAsync();
-                }
+                await SendHeldAsync(held);
             }
+        }
+    }
+
+    /// <summary>Sends the held PUBACKs; a connection lost meanwhile leaves them unsent, and the broker delivers those messages again.</summary>
+    private async Task SendHeldAsync(CoalescingStream.Held? held)
+    {
+        if (held is not { } hold)
+        {
+            return;
+        }
+
+        try
+        {
+            await hold.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
+        {
+            LogAckFailed(ex.Message);
         }
     }
 

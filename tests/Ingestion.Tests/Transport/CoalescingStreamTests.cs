@@ -40,6 +40,20 @@ public sealed class CoalescingStreamTests
     }
 
     [Fact]
+    public async Task A_failed_send_surfaces_where_the_hold_ends_and_later_writes_go_on()
+    {
+        var sent = new RecordingStream(failFirst: true);
+        await using var stream = new CoalescingStream(sent);
+
+        var hold = stream.Hold();
+        await stream.WriteAsync("lost"u8.ToArray());
+        await Assert.ThrowsAsync<IOException>(async () => await hold.DisposeAsync());
+
+        await stream.WriteAsync("next"u8.ToArray());
+        Assert.Equal(["next"], sent.Sends);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_with_and_without_holds_lose_and_reorder_nothing()
     {
         var sent = new RecordingStream(delay: true);
@@ -70,11 +84,12 @@ public sealed class CoalescingStreamTests
         }
     }
 
-    /// <summary>Records each write the coalescing stream makes; optionally yields inside each, so writers overlap.</summary>
-    private sealed class RecordingStream(bool delay = false) : Stream
+    /// <summary>Records each write the coalescing stream makes; optionally yields inside each, so writers overlap, or fails the first.</summary>
+    private sealed class RecordingStream(bool delay = false, bool failFirst = false) : Stream
     {
         private readonly Lock gate = new();
         private readonly List<string> sends = [];
+        private bool failNext = failFirst;
 
         public List<string> Sends
         {
@@ -106,6 +121,12 @@ public sealed class CoalescingStreamTests
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var text = Encoding.ASCII.GetString(buffer.Span);
+            if (failNext)
+            {
+                failNext = false;
+                throw new IOException("connection reset");
+            }
+
             if (delay)
             {
                 await Task.Yield();
