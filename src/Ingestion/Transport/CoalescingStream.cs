@@ -9,7 +9,7 @@ namespace SafetyLedger.Ingestion.Transport;
 /// send instead of one system call (and one loopback delivery to the broker) each. Every write queues its bytes in call
 /// order and one send at a time takes whatever is queued, so bytes leave in the order they were written.
 /// </summary>
-public sealed class CoalescingStream(Stream inner) : Stream
+internal sealed class CoalescingStream(Stream inner) : Stream
 {
     private readonly Lock gate = new();
     private readonly SemaphoreSlim sending = new(1, 1);

@@ -8,7 +8,7 @@ namespace SafetyLedger.Ingestion.Transport;
 /// Opens the external consumer's TCP connections (no delay, as MQTTnet's own) as <see cref="CoalescingStream"/>s and
 /// keeps the current one, so the consumer can hold its writes while it acknowledges a batch.
 /// </summary>
-public sealed class CoalescingStreamProvider : IMqttClientStreamProvider
+internal sealed class CoalescingStreamProvider : IMqttClientStreamProvider
 {
     private volatile CoalescingStream? current;
 
