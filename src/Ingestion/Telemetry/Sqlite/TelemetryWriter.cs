@@ -73,28 +73,14 @@ internal sealed class TelemetryWriter : IDisposable
             return true;
         }
 
-        countDuplicate.Transaction = Transaction;
-        countDuplicate.Parameters[0].Value = reading.Tenant;
-        countDuplicate.Parameters[1].Value = reading.SensorId;
-        countDuplicate.Parameters[2].Value = reading.ReceivedTime.UtcTicks - (reading.ReceivedTime.UtcTicks % TimeSpan.TicksPerHour);
-        countDuplicate.ExecuteNonQuery();
+        Scalar(countDuplicate, reading.Tenant, reading.SensorId, reading.ReceivedTime.UtcTicks - (reading.ReceivedTime.UtcTicks % TimeSpan.TicksPerHour));
         return false;
     }
 
     public void InsertDeadLetter(DeadLetter letter)
     {
-        insertDeadLetter.Transaction = Transaction;
-        var p = insertDeadLetter.Parameters;
-        p[0].Value = letter.ReceivedAt.UtcTicks;
-        p[1].Value = letter.Transport;
-        p[2].Value = (object?)letter.Topic ?? DBNull.Value;
-        p[3].Value = (object?)letter.Tenant ?? DBNull.Value;
-        p[4].Value = (object?)letter.Site ?? DBNull.Value;
-        p[5].Value = (object?)letter.SensorId ?? DBNull.Value;
-        p[6].Value = letter.Reason;
-        p[7].Value = letter.Detail;
-        p[8].Value = letter.Payload.ToArray();
-        insertDeadLetter.ExecuteNonQuery();
+        ArgumentNullException.ThrowIfNull(letter);
+        Scalar(insertDeadLetter, letter.ReceivedAt.UtcTicks, letter.Transport, letter.Topic, letter.Tenant, letter.Site, letter.SensorId, letter.Reason, letter.Detail, letter.Payload.ToArray());
     }
 
     /// <summary>
