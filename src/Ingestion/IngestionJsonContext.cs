@@ -26,4 +26,4 @@ namespace SafetyLedger.Ingestion;
 [JsonSerializable(typeof(IReadOnlyList<RejectedReading>))]
 [JsonSerializable(typeof(RegisteredSensorView))]
 [JsonSerializable(typeof(TelemetryAccepted))]
-internal sealed partial class IngestionJsonContext : JsonSerializerContext;
+public sealed partial class IngestionJsonContext : JsonSerializerContext;

@@ -7,7 +7,6 @@ using SafetyLedger.Ingestion.Clock;
 using SafetyLedger.Ingestion.DeadLetters;
 using SafetyLedger.Ingestion.Digests;
 using SafetyLedger.Ingestion.HandOff;
-using SafetyLedger.Ingestion.Http;
 using SafetyLedger.Ingestion.Normalisation;
 using SafetyLedger.Ingestion.Pipeline;
 using SafetyLedger.Ingestion.Quality;
@@ -54,7 +53,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<ReadingHandOff>();
         services.AddSingleton<IReadingStream>(sp => sp.GetRequiredService<ReadingHandOff>());
         services.AddSingleton<IngestionPipeline>();
-        services.AddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<IMqttClientAuthenticator, NoMqttClients>();
         services.AddSingleton<IDeadLetterPublisher, MqttDeadLetterPublisher>();
         services.AddSingleton<DigestSealer>();
         services.AddSingleton<QualityCalculator>();
@@ -67,14 +66,12 @@ public static class IngestionServiceCollectionExtensions
         AddTransport(services, configuration.GetSection(MqttTransportOptions.Section).Get<MqttTransportOptions>() ?? new MqttTransportOptions());
         services.AddHostedService(sp => sp.GetRequiredService<DigestSealer>());
         services.AddHostedService(sp => sp.GetRequiredService<QualityRollupService>());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(IngestionJsonContext.Default));
         return services;
     }
 
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MqttTransportOptions>(configuration.GetSection(MqttTransportOptions.Section));
-        services.Configure<HttpIngestionOptions>(configuration.GetSection(HttpIngestionOptions.Section));
         services.Configure<ValidationOptions>(configuration.GetSection(ValidationOptions.Section));
         services.Configure<NormalisationOptions>(configuration.GetSection(NormalisationOptions.Section));
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));

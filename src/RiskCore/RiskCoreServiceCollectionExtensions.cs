@@ -40,6 +40,7 @@ public static class RiskCoreServiceCollectionExtensions
         services.TryAddSingleton<ITelemetryDigestLookup, NoTelemetryDigests>();
         services.TryAddSingleton<IDcsCommandPublisher, MqttDcsCommandPublisher>();
         services.TryAddSingleton<IAlertReadStore, InMemoryAlertReadStore>();
+        services.AddSingleton<DcsCommandSigner>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<TieredResponder>();
         services.AddSingleton<ModelLoader>();

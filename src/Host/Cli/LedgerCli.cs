@@ -17,6 +17,8 @@ internal static class LedgerCli
             BacktestCliCommand.Create(context),
             TrainCliCommand.Create(context),
             SimulateCommand.Create(context),
+            KeysCommand.Create(context),
+            EnterprisesCommand.Create(context),
         };
 
         var result = root.Parse(args);

@@ -10,11 +10,12 @@ internal static class ServeCommand
     {
         var data = new Option<string?>("--data") { Description = "Data folder (default ./data)." };
         var urls = new Option<string?>("--urls") { Description = "HTTP listen address(es) (default http://127.0.0.1:5080)." };
-        var noDemo = new Option<bool>("--no-demo") { Description = "Do not feed demo events." };
-        var command = new Command("serve", "Run the service.") { data, urls, noDemo };
+        var demo = new Option<bool>("--demo") { Description = "Feed demo data: a simulated plant publishing a scenario to the embedded broker (off by default)." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "No demo data, whatever the configuration says." };
+        var command = new Command("serve", "Run the service.") { data, urls, demo, noDemo };
         command.SetAction(async (result, ct) =>
         {
-            var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), !result.GetValue(noDemo));
+            var settings = new ServeSettings(result.GetValue(data), result.GetValue(urls), result.GetValue(noDemo) ? false : result.GetValue(demo) ? true : null);
             await using var app = ServiceHost.Build(settings);
             try
             {

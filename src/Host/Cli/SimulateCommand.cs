@@ -6,7 +6,7 @@ namespace SafetyLedger.Host.Cli;
 
 /// <summary>
 /// <c>ledger simulate --rate N --sensors N --scenario normal|gas-leak|bearing-wear|stuck-sensor|clock-skew|dropout
-/// [--broker host:port] [--duration 10m] [--failure-after 2m] [--register URL --api-key KEY]</c>: publish a
+/// [--broker host:port] [--duration 10m] [--failure-after 2m] [--key-id ID --key KEY] [--register URL --api-key KEY]</c>: publish a
 /// realistic plant over MQTT QoS 1, after registering its sensors with the service when <c>--register</c> is given.
 /// </summary>
 internal static class SimulateCommand
@@ -35,8 +35,10 @@ internal static class SimulateCommand
         var tenant = new Option<string>("--tenant") { Description = "Tenant in the topics.", DefaultValueFactory = _ => "demo-enterprise" };
         var site = new Option<string>("--site") { Description = "Site in the topics.", DefaultValueFactory = _ => "plant-1" };
         var register = new Option<string?>("--register") { Description = "Register the simulated sensors first with the service at this URL (e.g. http://127.0.0.1:5080)." };
-        var apiKey = new Option<string?>("--api-key") { Description = "The tenant's API key for --register (default: the LEDGER_API_KEY environment variable)." };
-        var command = new Command("simulate", "Publish realistic sensor scenarios to MQTT.") { rate, sensors, scenario, broker, duration, failureAfter, tenant, site, register, apiKey };
+        var apiKey = new Option<string?>("--api-key") { Description = "A safety manager's key for --register (default: the LEDGER_API_KEY environment variable)." };
+        var keyId = new Option<string?>("--key-id") { Description = "The MQTT user name: a device key's id (default: LEDGER_DEVICE_KEY_ID)." };
+        var key = new Option<string?>("--key") { Description = "The MQTT password: the device key (default: LEDGER_DEVICE_KEY)." };
+        var command = new Command("simulate", "Publish realistic sensor scenarios to MQTT.") { rate, sensors, scenario, broker, duration, failureAfter, tenant, site, register, apiKey, keyId, key };
         command.SetAction(async (result, ct) =>
         {
             var address = result.GetRequiredValue(broker);
@@ -47,18 +49,9 @@ internal static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
-            var options = new SimulationOptions
-            {
-                Tenant = result.GetRequiredValue(tenant),
-                Site = result.GetRequiredValue(site),
-                Rate = result.GetValue(rate),
-                Sensors = result.GetValue(sensors),
-                Scenario = Scenarios[result.GetRequiredValue(scenario)],
-                BrokerHost = address[..colon],
-                BrokerPort = port,
-                Duration = result.GetValue(duration),
-                FailureAfter = result.GetValue(failureAfter) ?? DefaultFailureAfter,
-            };
+            var options = Options(result, tenant, site, rate, sensors, scenario, duration, failureAfter, keyId, key);
+            options.BrokerHost = address[..colon];
+            options.BrokerPort = port;
 
             var runner = new SimulationRunner(options, TimeProvider.System);
             if (result.GetValue(register) is { } service
@@ -85,6 +78,29 @@ internal static class SimulateCommand
         });
         return command;
     }
+
+    private static SimulationOptions Options(
+        ParseResult result,
+        Option<string> tenant,
+        Option<string> site,
+        Option<double> rate,
+        Option<int> sensors,
+        Option<string> scenario,
+        Option<TimeSpan?> duration,
+        Option<TimeSpan?> failureAfter,
+        Option<string?> keyId,
+        Option<string?> key) => new()
+    {
+        Tenant = result.GetRequiredValue(tenant),
+        Site = result.GetRequiredValue(site),
+        Rate = result.GetValue(rate),
+        Sensors = result.GetValue(sensors),
+        Scenario = Scenarios[result.GetRequiredValue(scenario)],
+        Duration = result.GetValue(duration),
+        FailureAfter = result.GetValue(failureAfter) ?? DefaultFailureAfter,
+        KeyId = result.GetValue(keyId) ?? Environment.GetEnvironmentVariable("LEDGER_DEVICE_KEY_ID"),
+        Key = result.GetValue(key) ?? Environment.GetEnvironmentVariable("LEDGER_DEVICE_KEY"),
+    };
 
     /// <summary>Registers the simulated sensors with the service; returns an exit code when that failed, else null.</summary>
     private static async Task<int?> RegisterAsync(CliContext context, SimulationRunner runner, SimulationOptions options, string url, string? key, CancellationToken ct)

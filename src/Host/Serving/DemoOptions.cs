@@ -7,7 +7,17 @@ internal sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
+
+    /// <summary>The demo enterprise's region (registered on first run when missing).</summary>
+    public string Region { get; set; } = "320582";
+
+    public string EnterpriseName { get; set; } = "演示化工有限公司 Demo Chemical Co.";
+
+    /// <summary>The device key the simulator connects with; when not set, the demo creates one and revokes it when it stops.</summary>
+    public string? DeviceKeyId { get; set; }
+
+    public string? DeviceKey { get; set; }
 
     public Scenario Scenario { get; set; } = Scenario.GasLeak;
 

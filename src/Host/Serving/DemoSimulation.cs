@@ -5,6 +5,7 @@ using SafetyLedger.Ingestion.Registry;
 using SafetyLedger.Ingestion.Simulation;
 using SafetyLedger.Ingestion.Transport;
 using SafetyLedger.Ledger.Events;
+using SafetyLedger.RegulatorGateway.Access;
 
 namespace SafetyLedger.Host.Serving;
 
@@ -15,11 +16,15 @@ namespace SafetyLedger.Host.Serving;
 /// </summary>
 internal sealed partial class DemoSimulation(
     SensorRegistrar registrar,
+    AccessAdministration access,
+    AccessDirectory directory,
     IOptions<DemoOptions> demo,
     IOptions<MqttTransportOptions> mqtt,
     TimeProvider time,
     ILogger<DemoSimulation> logger) : BackgroundService
 {
+    private const string Actor = "demo";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = new SimulationOptions
@@ -32,12 +37,43 @@ internal sealed partial class DemoSimulation(
             BrokerHost = mqtt.Value.Host,
             BrokerPort = mqtt.Value.Port,
         };
+        if (directory.FindEnterprise(options.Tenant) is null)
+        {
+            await access.RegisterEnterpriseAsync(new RegisterEnterpriseRequest(options.Tenant, demo.Value.Region, demo.Value.EnterpriseName), Actor, stoppingToken);
+        }
+
+        string? ownKey = null;
+        if (demo.Value.DeviceKeyId is { } keyId)
+        {
+            (options.KeyId, options.Key) = (keyId, demo.Value.DeviceKey);
+        }
+        else
+        {
+            var created = await access.CreateKeyAsync(new CreateKeyRequest(Roles.Device, options.Tenant, Name: "demo simulator"), Actor, stoppingToken);
+            (options.KeyId, options.Key, ownKey) = (created.Record.Id, created.Secret, created.Record.Id);
+        }
+
+        try
+        {
+            await RunAsync(options, stoppingToken);
+        }
+        finally
+        {
+            if (ownKey is not null)
+            {
+                await access.RevokeKeyAsync(ownKey, "demo stopped", Actor, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task RunAsync(SimulationOptions options, CancellationToken stoppingToken)
+    {
         var runner = new SimulationRunner(options, time);
         foreach (var sensor in runner.Sensors())
         {
             try
             {
-                var (_, problems) = await registrar.RegisterAsync(options.Tenant, sensor, "demo", stoppingToken);
+                var (_, problems) = await registrar.RegisterAsync(options.Tenant, sensor, Actor, stoppingToken);
                 if (problems.Count > 0)
                 {
                     LogRegistrationRefused(sensor.Id, string.Join("; ", problems));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SafetyLedger.Host.Administration;
 using SafetyLedger.Host.Cli;
 using SafetyLedger.Host.Serving.Wiring;
 using SafetyLedger.Ingestion;
@@ -16,10 +17,11 @@ using SafetyLedger.Ledger.Merkle;
 using SafetyLedger.Ledger.Proofs;
 using SafetyLedger.Ledger.Storage;
 using SafetyLedger.Ledger.Storage.Sqlite;
-using SafetyLedger.RegulatorGateway.Log;
+using SafetyLedger.RegulatorGateway;
 using SafetyLedger.RiskCore;
 using SafetyLedger.RiskCore.Pipeline;
-using SafetyLedger.RiskCore.Alerts.Http;
+using SafetyLedger.RiskCore.Response;
+using SafetyLedger.Ingestion.Transport;
 using Serilog;
 
 namespace SafetyLedger.Host.Serving;
@@ -28,6 +30,9 @@ namespace SafetyLedger.Host.Serving;
 internal static class ServiceHost
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The largest request body of any route (routes set smaller limits of their own).</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
     public static WebApplication Build(ServeSettings settings)
     {
@@ -39,9 +44,9 @@ internal static class ServiceHost
             overrides[$"{LedgerStorageOptions.Section}:DataDirectory"] = settings.DataDirectory;
         }
 
-        if (!settings.Demo)
+        if (settings.Demo is { } demo)
         {
-            overrides[$"{DemoOptions.Section}:Enabled"] = "false";
+            overrides[$"{DemoOptions.Section}:Enabled"] = demo ? "true" : "false";
         }
 
         foreach (var (key, value) in settings.Configuration ?? new Dictionary<string, string?>(StringComparer.Ordinal))
@@ -55,18 +60,18 @@ internal static class ServiceHost
             .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("SafetyLedger.RegulatorGateway.Security.ApiKeyAuthenticationHandler", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
-        builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         AddLedger(builder.Services, builder.Configuration);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapGet("/healthz", (IEventStore events) => Results.Ok(new { status = "ok", entries = events.Count }));
-        app.MapLogEndpoints();
-        app.MapAlertEndpoints();
-        app.MapIngestionEndpoints();
+        app.UseGateway();
         return app;
     }
 
@@ -94,8 +99,16 @@ internal static class ServiceHost
         services.AddIngestion(configuration);
         services.AddSingleton<IReadingSource, IngestionReadingSource>();
         services.AddSingleton<ITelemetryDigestLookup, TelemetryDigestLookup>();
+        var mqtt = configuration.GetSection(MqttTransportOptions.Section).Get<MqttTransportOptions>() ?? new MqttTransportOptions();
+        if (mqtt.Enabled && mqtt.Mode == BrokerMode.Embedded)
+        {
+            services.AddSingleton<IDcsCommandPublisher, EmbeddedDcsCommandPublisher>();
+        }
+
         services.AddRiskCore(configuration);
-        if (configuration.GetValue($"{DemoOptions.Section}:Enabled", defaultValue: true))
+        services.AddGateway();
+        services.AddHostedService<LocalAdministration>();
+        if (configuration.GetValue($"{DemoOptions.Section}:Enabled", defaultValue: false))
         {
             services.AddHostedService<DemoSimulation>();
         }

@@ -162,7 +162,7 @@ public sealed partial class IngestionPipeline(
     }
 
     private static DeadLetter Letter(IngestEnvelope envelope, SensorAddress? address, Rejection rejection, ReadOnlyMemory<byte> payload) =>
-        new(envelope.ReceivedAt, envelope.Transport, envelope.Topic, address?.Tenant ?? envelope.AuthenticatedTenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, payload);
+        new(envelope.ReceivedAt, envelope.Transport, envelope.Topic, envelope.AuthenticatedTenant ?? address?.Tenant, address?.Site, address?.SensorId, rejection.Reason, rejection.Detail, payload);
 
     private async Task AnnounceAsync(List<DeadLetter> letters, CancellationToken cancellationToken)
     {

@@ -16,4 +16,5 @@ public static class RejectionReasons
     public const string FutureTimestamp = "future_timestamp";
     public const string StaleTimestamp = "stale_timestamp";
     public const string TenantMismatch = "tenant_mismatch";
+    public const string NotAuthorised = "not_authorised";
 }

@@ -47,9 +47,11 @@ public sealed class SensorRegistrar(IEventStore events, SensorRegistry registry,
             problems.Add($"id '{registration.Id}' is not a valid identifier (letters, digits, '_', '.', '-'; at most {Identifiers.MaxLength}).");
         }
 
-        if (registration.Site is not null && !Identifiers.IsValid(registration.Site))
+        if (!Identifiers.IsValid(registration.Site))
         {
-            problems.Add($"site '{registration.Site}' is not a valid identifier.");
+            problems.Add(registration.Site is null
+                ? "site is required: readings are accepted only for the sites a tenant registered."
+                : $"site '{registration.Site}' is not a valid identifier.");
         }
 
         if (!UnitConverter.TryParse(registration.Unit, out _))

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using SafetyLedger.Ingestion.Http;
 using SafetyLedger.Ingestion.Registry;
 
 namespace SafetyLedger.Ingestion.Simulation;
 
 /// <summary>
 /// Registers a simulation's sensors with a running service over its REST API
-/// (<c>POST /api/tenants/{tenant}/sensors</c>, the tenant's key in <c>X-Api-Key</c>), so its readings are not
+/// (<c>POST /api/v1/enterprises/{tenant}/sensors</c>, a safety manager's key in <c>X-Api-Key</c>), so its readings are not
 /// dead-lettered as unknown. A sensor that is already registered counts as done.
 /// </summary>
 public sealed class SimulatedSensorRegistration(HttpClient http, string apiKey)
@@ -19,11 +18,11 @@ public sealed class SimulatedSensorRegistration(HttpClient http, string apiKey)
         var created = 0;
         foreach (var sensor in sensors)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/tenants/{Uri.EscapeDataString(tenant)}/sensors", UriKind.Relative))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/v1/enterprises/{Uri.EscapeDataString(tenant)}/sensors", UriKind.Relative))
             {
                 Content = JsonContent.Create(sensor, IngestionJsonContext.Default.SensorRegistration),
             };
-            request.Headers.Add(HttpIngestionOptions.ApiKeyHeader, apiKey);
+            request.Headers.Add("X-Api-Key", apiKey);
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Created)
             {

@@ -18,6 +18,12 @@ public sealed class SimulationOptions
 
     public int BrokerPort { get; set; } = 1883;
 
+    /// <summary>The MQTT user name: a device key's id.</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>The MQTT password: the device key itself.</summary>
+    public string? Key { get; set; }
+
     /// <summary>How long to run; null runs until cancelled.</summary>
     public TimeSpan? Duration { get; set; }
 

@@ -43,7 +43,13 @@ public sealed class SimulationRunner(SimulationOptions options, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(progress);
         using var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(options.BrokerHost, options.BrokerPort).WithClientId("safety-ledger-simulator-" + Guid.NewGuid().ToString("N")[..8]).Build(), cancellationToken);
+        var connect = new MqttClientOptionsBuilder().WithTcpServer(options.BrokerHost, options.BrokerPort).WithClientId("simulator-" + Guid.NewGuid().ToString("N")[..8]);
+        if (options.KeyId is not null)
+        {
+            connect = connect.WithCredentials(options.KeyId, options.Key);
+        }
+
+        await client.ConnectAsync(connect.Build(), cancellationToken);
         var sensors = Sensors();
         var affected = AffectedSensor()?.Id;
         var model = new SignalModel(options);

@@ -26,6 +26,8 @@ public sealed partial class EmbeddedBroker(
     MessageBatcher batcher,
     DataTopics topics,
     ActiveBroker active,
+    IMqttClientAuthenticator authenticator,
+    IngestionPipeline pipeline,
     IOptions<MqttTransportOptions> options,
     TimeProvider time,
     ILogger<EmbeddedBroker> logger) : IHostedService, IMqttPublisher, IDisposable
@@ -33,7 +35,10 @@ public sealed partial class EmbeddedBroker(
     /// <summary>The sender id of messages the service itself injects (dead-letter announcements).</summary>
     public const string ServiceClientId = "safety-ledger";
 
+    private const string IdentityItem = "sl:identity";
+
     private readonly ConcurrentDictionary<Task, bool> storing = new();
+    private readonly ConcurrentDictionary<string, string> clientKeys = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private MqttServer? server;
 
@@ -47,7 +52,10 @@ public sealed partial class EmbeddedBroker(
             .WithDefaultEndpointPort(o.Port)
             .Build();
         server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        server.ValidatingConnectionAsync += OnValidatingAsync;
         server.ClientConnectedAsync += OnConnectedAsync;
+        server.ClientDisconnectedAsync += OnDisconnectedAsync;
+        server.InterceptingSubscriptionAsync += OnSubscribingAsync;
         server.InterceptingInboundPacketAsync += OnInboundAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
         server.InterceptingOutboundPacketAsync += OnOutboundAsync;
@@ -89,8 +97,71 @@ public sealed partial class EmbeddedBroker(
         stopping.Dispose();
     }
 
-    private static Task OnConnectedAsync(ClientConnectedEventArgs e)
+    /// <summary>
+    /// Every client authenticates with a device or DCS key (user name = key id, password = key); anonymous clients,
+    /// other roles, the service's own client ids, and a client id in use by another key are refused.
+    /// </summary>
+    private Task OnValidatingAsync(ValidatingConnectionEventArgs e)
     {
+        if (MqttAccessRules.IsReservedClientId(e.ClientId))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            LogRefusedConnection(e.ClientId, "reserved client id");
+            return Task.CompletedTask;
+        }
+
+        if (authenticator.Authenticate(e.UserName, e.Password) is not { } identity)
+        {
+            e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
+            LogRefusedConnection(e.ClientId, string.IsNullOrEmpty(e.UserName) ? "anonymous" : "unknown, revoked or non-MQTT key");
+            return Task.CompletedTask;
+        }
+
+        if (clientKeys.TryGetValue(e.ClientId, out var holder) && !string.Equals(holder, identity.KeyId, StringComparison.Ordinal))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            LogRefusedConnection(e.ClientId, "client id connected with another key");
+            return Task.CompletedTask;
+        }
+
+        e.SessionItems[IdentityItem] = identity;
+        return Task.CompletedTask;
+    }
+
+    private Task OnSubscribingAsync(InterceptingSubscriptionEventArgs e)
+    {
+        var filter = e.TopicFilter.Topic;
+        if (Identity(e.SessionItems) is { } identity && authenticator.IsActive(identity.KeyId) && MqttAccessRules.CanSubscribe(identity, filter))
+        {
+            return Task.CompletedTask;
+        }
+
+        e.ProcessSubscription = false;
+        e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        e.ReasonString = "not authorised for this topic filter";
+        LogRefusedSubscription(e.ClientId, filter);
+        return Task.CompletedTask;
+    }
+
+    private Task OnDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        if (Identity(e.SessionItems) is { } identity)
+        {
+            clientKeys.TryRemove(new KeyValuePair<string, string>(e.ClientId, identity.KeyId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static MqttClientIdentity? Identity(System.Collections.IDictionary? items) => items?[IdentityItem] as MqttClientIdentity;
+
+    private Task OnConnectedAsync(ClientConnectedEventArgs e)
+    {
+        if (Identity(e.SessionItems) is { } identity)
+        {
+            clientKeys[e.ClientId] = identity.KeyId;
+        }
+
         PublisherAcks.Of(e.SessionItems).IsV5 = e.ProtocolVersion == MqttProtocolVersion.V500;
         return Task.CompletedTask;
     }
@@ -115,12 +186,23 @@ public sealed partial class EmbeddedBroker(
             acks.Current = 0;
         }
 
-        if (string.Equals(e.ClientId, ServiceClientId, StringComparison.Ordinal) || !topics.TryRead(topic, out var address))
+        if (string.Equals(e.ClientId, ServiceClientId, StringComparison.Ordinal))
         {
             return;
         }
 
-        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), address);
+        var identity = Identity(e.SessionItems);
+        if (identity is null || !authenticator.IsActive(identity.KeyId) || !MqttAccessRules.CanPublish(identity, topic))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            e.Response.ReasonString = "not authorised to publish on this topic";
+            await RefuseAsync(identity, topic, e.ApplicationMessage.Payload.ToArray());
+            return;
+        }
+
+        topics.TryRead(topic, out var address);
+        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), address, identity.Tenant);
         if (acks is not null && packetId != 0 && e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)
         {
             // Stored in the background; the PUBACK waits in OnOutboundAsync, and the message is forwarded once stored.
@@ -178,6 +260,29 @@ public sealed partial class EmbeddedBroker(
         return outcome;
     }
 
+    /// <summary>A publish the ACL refused becomes a dead letter of the publishing key's tenant, with the reason.</summary>
+    private async Task RefuseAsync(MqttClientIdentity? identity, string topic, byte[] payload)
+    {
+        LogRefusedPublish(identity?.KeyId, topic);
+        if (identity is null)
+        {
+            return;
+        }
+
+        var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), payload, null, identity.Tenant);
+        var detail = identity.Role == MqttClientRole.Device
+            ? $"key {identity.KeyId} publishes only sl/{identity.Tenant}/{{site}}/{{sensor}}/data; not '{topic}'"
+            : $"key {identity.KeyId} ({identity.Role}) may not publish; not '{topic}'";
+        try
+        {
+            await pipeline.RefuseAsync(envelope, new Rejection(RejectionReasons.NotAuthorised, detail), stopping.Token);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            LogStoreFailed(ex, topic);
+        }
+    }
+
     /// <summary>Stores the message, batched with whatever else arrives meanwhile (validated off the client's receive loop).</summary>
     private async Task<PubAckOutcome> StoreAsync(IngestEnvelope envelope)
     {
@@ -198,6 +303,15 @@ public sealed partial class EmbeddedBroker(
             return new PubAckOutcome(false, "not stored; publish again");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection of client {ClientId} refused: {Reason}")]
+    private partial void LogRefusedConnection(string clientId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription of client {ClientId} to {Filter} refused")]
+    private partial void LogRefusedSubscription(string clientId, string filter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish of key {KeyId} on {Topic} refused")]
+    private partial void LogRefusedPublish(string? keyId, string topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Host}:{Port}")]
     private partial void LogStarted(string host, int port);

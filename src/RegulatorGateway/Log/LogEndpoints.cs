@@ -5,12 +5,14 @@ using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Merkle;
 using SafetyLedger.Ledger.Proofs;
+using SafetyLedger.RegulatorGateway.Security;
 
 namespace SafetyLedger.RegulatorGateway.Log;
 
 /// <summary>
 /// The log's public read API: signed checkpoints, entries, RFC 9162 proofs, auditor bundles and
-/// verifier keys. Proofs default to the latest checkpoint's tree size so they match a signed root.
+/// verifier keys. Checkpoints, keys and proofs (hashes only) are public; entries and bundles carry payloads, so a
+/// caller sees only those of its scope. Proofs default to the latest checkpoint's tree size so they match a signed root.
 /// </summary>
 public static class LogEndpoints
 {
@@ -18,13 +20,13 @@ public static class LogEndpoints
 
     public static IEndpointRouteBuilder MapLogEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var log = endpoints.MapGroup("/api/log").WithTags("Log");
-        log.MapGet("/checkpoint", LatestCheckpointAsync);
-        log.MapGet("/keys", (LogSigners signers) => Results.Text(string.Join('\n', signers.VerifierKeys) + "\n", NoteContentType));
-        log.MapGet("/entries/{position:long}", EntryAsync);
-        log.MapGet("/proofs/inclusion", InclusionAsync);
-        log.MapGet("/proofs/consistency", ConsistencyAsync);
-        log.MapGet("/bundles/{position:long}", BundleAsync);
+        var log = endpoints.MapGroup("/api/v1/log").WithTags("Log");
+        log.MapGet("/checkpoint", LatestCheckpointAsync).AllowAnonymous();
+        log.MapGet("/keys", (LogSigners signers) => Results.Text(string.Join('\n', signers.VerifierKeys) + "\n", NoteContentType)).AllowAnonymous();
+        log.MapGet("/proofs/inclusion", InclusionAsync).AllowAnonymous();
+        log.MapGet("/proofs/consistency", ConsistencyAsync).AllowAnonymous();
+        log.MapGet("/entries/{position:long}", EntryAsync).RequireAuthorization(GatewayPolicies.Authenticated);
+        log.MapGet("/bundles/{position:long}", BundleAsync).RequireAuthorization(GatewayPolicies.Authenticated);
         return endpoints;
     }
 
@@ -36,11 +38,12 @@ public static class LogEndpoints
             : Results.Text(latest.Note, NoteContentType);
     }
 
-    private static async Task<IResult> EntryAsync(long position, IEventStore events, CancellationToken ct)
+    /// <summary>An entry's bytes, when the caller may see its tenant (404 otherwise, as for a position past the end).</summary>
+    private static async Task<IResult> EntryAsync(long position, HttpContext context, IEventStore events, EntryVisibility visibility, CancellationToken ct)
     {
-        var entry = await events.ReadAsync(position, ct);
-        return entry is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such entry", detail: $"There is no entry at position {position}; the log has {events.Count}.")
+        var entry = position >= 0 ? await events.ReadAsync(position, ct) : null;
+        return entry is null || !visibility.CanSee(context.User, entry)
+            ? NoSuchEntry(position)
             : Results.Bytes(entry.Bytes.ToArray(), "application/json");
     }
 
@@ -88,11 +91,12 @@ public static class LogEndpoints
         return Results.Text(document.ToJson(), "application/json");
     }
 
-    private static async Task<IResult> BundleAsync(long position, BundleBuilder bundles, IEventStore events, CancellationToken ct)
+    private static async Task<IResult> BundleAsync(long position, HttpContext context, BundleBuilder bundles, IEventStore events, EntryVisibility visibility, CancellationToken ct)
     {
-        if (position < 0 || position >= events.Count)
+        var entry = position >= 0 ? await events.ReadAsync(position, ct) : null;
+        if (entry is null || !visibility.CanSee(context.User, entry))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such entry", detail: $"There is no entry at position {position}; the log has {events.Count}.");
+            return NoSuchEntry(position);
         }
 
         var bundle = await bundles.BuildAsync(position, ct);
@@ -103,6 +107,9 @@ public static class LogEndpoints
 
         return Results.Text(bundle.ToJson(), "application/json");
     }
+
+    private static IResult NoSuchEntry(long position) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such entry", detail: $"There is no entry at position {position} in the caller's scope.");
 
     private static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid proof request", detail: detail);

@@ -22,5 +22,9 @@ public sealed record DcsCommand(
 {
     public const string CancelAction = "cancel";
 
+    /// <summary>The service's signature, added when the command is sent (a plant gateway refuses a command without a valid one).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DcsSignature? Signature { get; init; }
+
     public static string Topic(string tenant, string site) => $"sl/{tenant}/{site}/dcs/cmd";
 }

@@ -11,7 +11,7 @@ namespace SafetyLedger.RiskCore.Response;
 /// Publishes DCS commands with MQTTnet (QoS 1, not retained) on <c>sl/{tenant}/{site}/dcs/cmd</c>;
 /// connects on first use and reconnects when the connection dropped.
 /// </summary>
-public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> options, ILogger<MqttDcsCommandPublisher> logger) : IDcsCommandPublisher, IAsyncDisposable
+public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> options, DcsCommandSigner signer, ILogger<MqttDcsCommandPublisher> logger) : IDcsCommandPublisher, IAsyncDisposable
 {
     private readonly MqttDcsOptions _options = options.Value;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
@@ -23,7 +23,7 @@ public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> opt
         await EnsureConnectedAsync(cancellationToken);
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(DcsCommand.Topic(command.Tenant, command.Site))
-            .WithPayload(AlertJson.Serialize(command))
+            .WithPayload(AlertJson.Serialize(signer.Sign(command)))
             .WithContentType("application/json")
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();

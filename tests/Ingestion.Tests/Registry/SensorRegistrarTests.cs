@@ -18,7 +18,7 @@ public sealed class SensorRegistrarTests
         var registrar = new SensorRegistrar(store, registry, TimeProvider.System);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
-            registrar.RegisterAsync("acme", new SensorRegistration { Id = $"t-{i:D3}", Kind = SensorKind.Temperature, Unit = "°C" }, "tester", CancellationToken.None))));
+            registrar.RegisterAsync("acme", new SensorRegistration { Id = $"t-{i:D3}", Kind = SensorKind.Temperature, Unit = "°C", Site = "plant-1" }, "tester", CancellationToken.None))));
 
         Assert.All(results, r => Assert.NotNull(r.Sensor));
         Assert.Equal(100, registry.List("acme").Count);
@@ -34,7 +34,7 @@ public sealed class SensorRegistrarTests
         var registrar = new SensorRegistrar(store, live, TimeProvider.System);
         for (var i = 0; i < 10; i++)
         {
-            await registrar.RegisterAsync("acme", new SensorRegistration { Id = $"p-{i}", Kind = SensorKind.Pressure, Unit = "kPa" }, "tester", CancellationToken.None);
+            await registrar.RegisterAsync("acme", new SensorRegistration { Id = $"p-{i}", Kind = SensorKind.Pressure, Unit = "kPa", Site = "plant-1" }, "tester", CancellationToken.None);
         }
 
         var replayed = new SensorRegistry();
@@ -55,11 +55,11 @@ public sealed class SensorRegistrarTests
         var registrar = new SensorRegistrar(store, live, TimeProvider.System);
         for (var i = 0; i < 5; i++)
         {
-            await registrar.RegisterAsync("acme", new SensorRegistration { Id = $"p-{i}", Kind = SensorKind.Pressure, Unit = "kPa" }, "tester", CancellationToken.None);
+            await registrar.RegisterAsync("acme", new SensorRegistration { Id = $"p-{i}", Kind = SensorKind.Pressure, Unit = "kPa", Site = "plant-1" }, "tester", CancellationToken.None);
             await store.AppendAsync(new AppendRequest($"telemetry-acme-{i}", ExpectedVersion.Any, [new EventData("TelemetryBatchSealed", "acme", DateTimeOffset.UnixEpoch, "{}"u8.ToArray(), new EventMetadata())]), CancellationToken.None);
         }
 
-        await registrar.RegisterAsync("other", new SensorRegistration { Id = "p-0", Kind = SensorKind.Pressure, Unit = "MPa" }, "tester", CancellationToken.None);
+        await registrar.RegisterAsync("other", new SensorRegistration { Id = "p-0", Kind = SensorKind.Pressure, Unit = "MPa", Site = "plant-1" }, "tester", CancellationToken.None);
         await store.AppendAsync(new AppendRequest("other", ExpectedVersion.Any, [new EventData("Other", "acme", DateTimeOffset.UnixEpoch, "{}"u8.ToArray(), new EventMetadata())]), CancellationToken.None);
 
         var rebuilt = new SensorRegistry();

@@ -22,6 +22,8 @@ public sealed class SimulationRunnerTests
             BrokerPort = host.MqttPort,
             Duration = TimeSpan.FromSeconds(3),
             FailureAfter = TimeSpan.FromSeconds(1),
+            KeyId = TestMqttClients.DeviceKeyId,
+            Key = TestMqttClients.DeviceKey,
         };
         var runner = new SimulationRunner(options, TimeProvider.System);
         foreach (var sensor in runner.Sensors())

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SafetyLedger.Ingestion.Http;
+using SafetyLedger.Ingestion.Transport;
 using SafetyLedger.Ingestion.Registry;
 using SafetyLedger.Ledger.Events;
 using SafetyLedger.Ledger.Storage;
@@ -17,7 +17,7 @@ namespace SafetyLedger.Ingestion.Tests.Support;
 
 /// <summary>
 /// The service as the lead wires it, in process: a real SQLite ledger in a temp folder, AddIngestion,
-/// MapIngestionEndpoints on Kestrel at 127.0.0.1:0, and (by default) the embedded broker on a free port.
+/// the test MQTT keys (<see cref="TestMqttClients"/>), and (by default) the embedded broker on a free port.
 /// </summary>
 public sealed class IngestionHost : IAsyncDisposable
 {
@@ -28,12 +28,7 @@ public sealed class IngestionHost : IAsyncDisposable
         this.app = app;
         Errors = errors;
         MqttPort = mqttPort;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
-        Http.DefaultRequestHeaders.Add(HttpIngestionOptions.ApiKeyHeader, Some.ApiKey);
     }
-
-    public HttpClient Http { get; }
 
     public int MqttPort { get; }
 
@@ -52,10 +47,6 @@ public sealed class IngestionHost : IAsyncDisposable
         {
             [$"{LedgerStorageOptions.Section}:DataDirectory"] = dataDirectory,
             ["Ingestion:Mqtt:Port"] = mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingestion:Http:ApiKeys:0:Tenant"] = Some.Tenant,
-            ["Ingestion:Http:ApiKeys:0:Sha256"] = ApiKeyAuthenticator.Hash(Some.ApiKey),
-            ["Ingestion:Http:ApiKeys:1:Tenant"] = "other-co",
-            ["Ingestion:Http:ApiKeys:1:Sha256"] = ApiKeyAuthenticator.Hash("other-key"),
             ["Ingestion:Digests:BatchLength"] = "00:00:01",
             ["Ingestion:Digests:SealDelay"] = "00:00:00",
             ["Ingestion:Digests:SealInterval"] = "01:00:00",
@@ -79,30 +70,29 @@ public sealed class IngestionHost : IAsyncDisposable
             TimeProvider.System,
             sp.GetRequiredService<ILogger<SqliteLedgerStore>>()));
         builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteLedgerStore>());
-        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<TestMqttClients>();
+        builder.Services.AddSingleton<IMqttClientAuthenticator>(sp => sp.GetRequiredService<TestMqttClients>());
         builder.Services.AddIngestion(builder.Configuration);
         var built = builder.Build();
-        built.MapIngestionEndpoints();
         await built.StartAsync();
         return new IngestionHost(built, errors, mqttPort);
     }
 
-    public async Task RegisterAsync(SensorRegistration sensor)
+    /// <summary>Registers a sensor of <see cref="Some.Tenant"/> (a ledger entry), as the gateway's sensor route does.</summary>
+    public async Task RegisterAsync(SensorRegistration sensor, string tenant = Some.Tenant)
     {
-        using var content = new StringContent(Some.Json(sensor), System.Text.Encoding.UTF8, "application/json");
-        using var response = await Http.PostAsync(new Uri($"/api/tenants/{Some.Tenant}/sensors", UriKind.Relative), content);
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var (registered, problems) = await Get<SensorRegistrar>().RegisterAsync(tenant, sensor, "test", CancellationToken.None);
+        Assert.True(registered is not null, string.Join("; ", problems));
     }
 
-    public async Task<HttpResponseMessage> PostTelemetryAsync(string json)
-    {
-        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        return await Http.PostAsync(new Uri("/api/telemetry", UriKind.Relative), content);
-    }
+    /// <summary>Runs an HTTP telemetry body through the pipeline for <see cref="Some.Tenant"/>, as the gateway's telemetry route does.</summary>
+    public Task<SafetyLedger.Ingestion.Pipeline.IngestOutcome> IngestHttpAsync(string json) =>
+        Get<SafetyLedger.Ingestion.Pipeline.IngestionPipeline>().IngestAsync(
+            new SafetyLedger.Ingestion.Pipeline.IngestEnvelope(SafetyLedger.Ingestion.Pipeline.IngestEnvelope.Http, null, DateTimeOffset.UtcNow, System.Text.Encoding.UTF8.GetBytes(json), null, Some.Tenant),
+            CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -22,17 +22,31 @@ public sealed class MqttTestClient : IAsyncDisposable
         };
     }
 
-    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null)
+    /// <summary>Connects with the test device key (<see cref="TestMqttClients"/>) unless other credentials are given; <paramref name="keyId"/> "" connects anonymously.</summary>
+    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? keyId = TestMqttClients.DeviceKeyId, string? key = TestMqttClients.DeviceKey)
     {
         var test = new MqttTestClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
-        await test.client.ConnectAsync(options, CancellationToken.None);
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (!string.IsNullOrEmpty(keyId))
+        {
+            options = options.WithCredentials(keyId, key);
+        }
+
+        await test.client.ConnectAsync(options.Build(), CancellationToken.None);
         return test;
+    }
+
+    /// <summary>Subscribes and returns the broker's reason code for the filter.</summary>
+    public async Task<MqttClientSubscribeResultCode> TrySubscribeAsync(string filter)
+    {
+        var result = await client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            CancellationToken.None);
+        return result.Items.First().ResultCode;
     }
 
     public async Task<MqttClientPublishResult> PublishAsync(string topic, string payload) =>

@@ -179,11 +179,16 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_topic_becomes_a_dead_letter_for_the_unknown_tenant()
+    public async Task A_publish_outside_the_devices_own_data_topics_is_refused_and_filed_under_the_devices_tenant()
     {
-        await sensor.PublishAsync("sl/acme chem/plant-1/h2s-1/data", Some.Reading(DateTimeOffset.UtcNow, 1));
-        var letter = Assert.Single(await host.Get<IDeadLetterStore>().ListAsync(null, 0, 10, CancellationToken.None)).Letter;
-        Assert.Equal(RejectionReasons.InvalidTopic, letter.Reason);
+        var malformed = await sensor.PublishAsync("sl/acme chem/plant-1/h2s-1/data", Some.Reading(DateTimeOffset.UtcNow, 1));
+        var command = await sensor.PublishAsync($"sl/{Some.Tenant}/plant-1/dcs/cmd", "{\"action\":\"shutdown\"}");
+
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.NotAuthorized, malformed.ReasonCode);
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.NotAuthorized, command.ReasonCode);
+        var letters = await host.Get<IDeadLetterStore>().ListAsync(Some.Tenant, 0, 10, CancellationToken.None);
+        Assert.Equal(2, letters.Count);
+        Assert.All(letters, l => Assert.Equal(RejectionReasons.NotAuthorised, l.Letter.Reason));
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public sealed class AnchoringEndToEndTests : IDisposable
             var later = await service.WaitForAnchorAsync(first.Record.TreeSize + 26, TimeSpan.FromSeconds(20));
             Assert.True(later.Record.TreeSize > first.Record.TreeSize);
 
-            key = (await service.Client.GetStringAsync(new Uri("/api/log/keys", UriKind.Relative))).Trim();
-            bundle = await service.SaveAsync($"/api/log/bundles/{first.Record.TreeSize + 3}");
-            earliestBundle = await service.SaveAsync("/api/log/bundles/0");
+            key = (await service.Client.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Trim();
+            bundle = await service.SaveAsync($"/api/v1/log/bundles/{first.Record.TreeSize + 3}");
+            earliestBundle = await service.SaveAsync("/api/v1/log/bundles/0");
         }
 
         var parsed = JsonNode.Parse(await File.ReadAllTextAsync(bundle))!.AsObject();

@@ -58,8 +58,8 @@ public sealed class AnchoringMeasurementTests(ITestOutputHelper output) : IDispo
             return new CliResult(0, string.Empty, string.Empty);
         });
         await issuer.IssueIfGrownAsync(CancellationToken.None);
-        var key = (await service.Client.GetStringAsync(new Uri("/api/log/keys", UriKind.Relative))).Trim();
-        var bundle = await service.SaveAsync("/api/log/bundles/7");
+        var key = (await service.Client.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Trim();
+        var bundle = await service.SaveAsync("/api/v1/log/bundles/7");
         Assert.True(AuditorBundle.TryParse(await File.ReadAllTextAsync(bundle), out var parsed, out _));
         var verifier = NoteVerifier.Parse(key);
 

@@ -6,7 +6,6 @@ using Microsoft.Data.Sqlite;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
-using SafetyLedger.Ingestion.Http;
 using SafetyLedger.Integration.Tests.Support;
 
 namespace SafetyLedger.Integration.Tests.Ingestion;
@@ -24,7 +23,6 @@ public sealed class IngestionCrashTests
     private const string Tenant = "acme";
     private const string Site = "plant-1";
     private const string Sensor = "h2s-crash";
-    private const string ApiKey = "ingestion-crash-test-key";
 
     [Fact]
     public async Task Every_acknowledged_QoS1_reading_survives_SIGKILL_exactly_once_and_the_ledger_verifies()
@@ -34,13 +32,17 @@ public sealed class IngestionCrashTests
         var acknowledged = new ConcurrentDictionary<long, bool>();
         long nextSeq = 0;
         var topic = $"sl/{Tenant}/{Site}/{Sensor}/data";
+        var manager = await TestAccess.SeedAsync(data.Path, Tenant, "safety-manager");
+        var device = await Cli.RunAsync("keys", "create", "--data", data.Path, "--role", "device", "--tenant", Tenant);
+        using var deviceKey = System.Text.Json.JsonDocument.Parse(device.Out);
+        var (deviceId, deviceSecret) = (deviceKey.RootElement.GetProperty("id").GetString(), deviceKey.RootElement.GetProperty("key").GetString());
 
         for (var round = 0; round <= Kills; round++)
         {
             await using var service = await Service.StartAsync(data.Path);
             if (round == 0)
             {
-                await service.RegisterSensorAsync();
+                await service.RegisterSensorAsync(manager);
             }
 
             using var client = new MqttClientFactory().CreateMqttClient();
@@ -48,6 +50,7 @@ public sealed class IngestionCrashTests
                 new MqttClientOptionsBuilder()
                     .WithTcpServer("127.0.0.1", service.MqttPort)
                     .WithClientId("ingestion-crash-publisher")
+                    .WithCredentials(deviceId, deviceSecret)
                     .WithCleanStart()
                     .WithProtocolVersion(MqttProtocolVersion.V500)
                     .WithTimeout(TimeSpan.FromSeconds(10))
@@ -281,8 +284,6 @@ public sealed class IngestionCrashTests
                 ["LEDGER_Ingestion__Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
                 ["LEDGER_RiskCore__Dcs__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
                 ["LEDGER_Anchoring__Enabled"] = "false",
-                ["LEDGER_Ingestion__Http__ApiKeys__0__Tenant"] = Tenant,
-                ["LEDGER_Ingestion__Http__ApiKeys__0__Sha256"] = ApiKeyAuthenticator.Hash(ApiKey),
                 ["LEDGER_Ingestion__Digests__BatchLength"] = "00:00:02",
                 ["LEDGER_Ingestion__Digests__SealDelay"] = "00:00:01",
                 ["LEDGER_Ingestion__Digests__SealInterval"] = "00:00:00.250",
@@ -292,9 +293,9 @@ public sealed class IngestionCrashTests
             return new Service(child, httpPort, mqttPort);
         }
 
-        public async Task RegisterSensorAsync()
+        public async Task RegisterSensorAsync(string apiKey)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{Tenant}/sensors")
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{Tenant}/sensors")
             {
                 Content = new StringContent(
                     $$$"""
@@ -304,7 +305,7 @@ public sealed class IngestionCrashTests
                     Encoding.UTF8,
                     "application/json"),
             };
-            request.Headers.Add("X-Api-Key", ApiKey);
+            request.Headers.Add("X-Api-Key", apiKey);
             using var response = await http.SendAsync(request);
             Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"registration: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SafetyLedger.Host.Serving;
-using SafetyLedger.Ingestion.Http;
 using SafetyLedger.Ingestion.Telemetry;
 using SafetyLedger.Integration.Tests.Support;
 
@@ -13,29 +12,30 @@ namespace SafetyLedger.Integration.Tests.Ingestion;
 public sealed class SimulateRegistrationTests
 {
     private const string Tenant = "demo-enterprise";
-    private const string ApiKey = "simulate-registration-test-key";
 
     [Fact]
     public async Task Simulate_registers_its_sensors_first_so_every_published_reading_is_accepted()
     {
         using var data = new TempDirectory();
         var mqttPort = FreePort.Next();
+        var apiKey = await TestAccess.SeedAsync(data.Path, Tenant, "safety-manager");
+        var device = await Cli.RunAsync("keys", "create", "--data", data.Path, "--role", "device", "--tenant", Tenant);
+        using var deviceKey = System.Text.Json.JsonDocument.Parse(device.Out);
         await using var app = ServiceHost.Build(new ServeSettings(data.Path, "http://127.0.0.1:0", Demo: false, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Ingestion:Mqtt:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["RiskCore:Dcs:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["Anchoring:Enabled"] = "false",
-            ["Ingestion:Http:ApiKeys:0:Tenant"] = Tenant,
-            ["Ingestion:Http:ApiKeys:0:Sha256"] = ApiKeyAuthenticator.Hash(ApiKey),
         }));
         await app.StartAsync();
         var url = app.Urls.First();
-        string[] simulate = ["simulate", "--register", url, "--broker", $"127.0.0.1:{mqttPort}", "--sensors", "3", "--rate", "30", "--duration", "00:00:02"];
+        string[] simulate = ["simulate", "--register", url, "--broker", $"127.0.0.1:{mqttPort}", "--sensors", "3", "--rate", "30", "--duration", "00:00:02",
+            "--key-id", deviceKey.RootElement.GetProperty("id").GetString()!, "--key", deviceKey.RootElement.GetProperty("key").GetString()!];
 
-        var first = await Cli.RunAsync([.. simulate, "--api-key", ApiKey]);
-        var again = await Cli.RunAsync([.. simulate, "--api-key", ApiKey]);
+        var first = await Cli.RunAsync([.. simulate, "--api-key", apiKey]);
+        var again = await Cli.RunAsync([.. simulate, "--api-key", apiKey]);
         var wrongKey = await Cli.RunAsync([.. simulate, "--api-key", "not-the-key"]);
-        var noUrl = await Cli.RunAsync([.. simulate[..1], "--register", "127.0.0.1:5080", "--api-key", ApiKey]);
+        var noUrl = await Cli.RunAsync([.. simulate[..1], "--register", "127.0.0.1:5080", "--api-key", apiKey]);
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("3 sensors registered, 0 already were", first.Error, StringComparison.Ordinal);
@@ -47,8 +47,8 @@ public sealed class SimulateRegistrationTests
         Assert.Contains("URL", noUrl.Error, StringComparison.Ordinal);
 
         using var http = new HttpClient { BaseAddress = new Uri(url) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/tenants/{Tenant}/sensors", UriKind.Relative));
-        request.Headers.Add(HttpIngestionOptions.ApiKeyHeader, ApiKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/enterprises/{Tenant}/sensors", UriKind.Relative));
+        request.Headers.Add("X-Api-Key", apiKey);
         using var response = await http.SendAsync(request);
         Assert.Equal(3, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count);
 

@@ -25,7 +25,7 @@ public sealed class LogApiTests : IAsyncLifetime
             ["RiskCore:Dcs:Port"] = mqtt,
         }));
         await app.StartAsync();
-        client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client = ServiceClients.Admin(app.Urls.First(), data.Path);
         var events = app.Services.GetRequiredService<IEventStore>();
         for (var i = 0; i < 20; i++)
         {
@@ -60,8 +60,8 @@ public sealed class LogApiTests : IAsyncLifetime
     [Fact]
     public async Task The_latest_checkpoint_verifies_against_the_published_key_with_the_cli()
     {
-        var note = await SaveAsync("/api/log/checkpoint");
-        var key = (await client.GetStringAsync(new Uri("/api/log/keys", UriKind.Relative))).Trim();
+        var note = await SaveAsync("/api/v1/log/checkpoint");
+        var key = (await client.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Trim();
 
         var result = await Cli.RunAsync("note", "verify", "--vkey", key, note);
 
@@ -72,8 +72,8 @@ public sealed class LogApiTests : IAsyncLifetime
     [Fact]
     public async Task Served_inclusion_and_consistency_proofs_verify_with_the_cli()
     {
-        var inclusion = await SaveAsync("/api/log/proofs/inclusion?index=7");
-        var consistency = await SaveAsync("/api/log/proofs/consistency?size1=5");
+        var inclusion = await SaveAsync("/api/v1/log/proofs/inclusion?index=7");
+        var consistency = await SaveAsync("/api/v1/log/proofs/consistency?size1=5");
 
         Assert.Equal(0, (await Cli.RunAsync("proof", "verify-inclusion", inclusion)).ExitCode);
         Assert.Equal(0, (await Cli.RunAsync("proof", "verify-consistency", consistency)).ExitCode);
@@ -82,8 +82,8 @@ public sealed class LogApiTests : IAsyncLifetime
     [Fact]
     public async Task An_auditor_bundle_verifies_offline_and_fails_with_one_flipped_byte()
     {
-        var key = (await client.GetStringAsync(new Uri("/api/log/keys", UriKind.Relative))).Trim();
-        var bundle = await SaveAsync("/api/log/bundles/11");
+        var key = (await client.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Trim();
+        var bundle = await SaveAsync("/api/v1/log/bundles/11");
 
         var good = await Cli.RunAsync("verify", "--bundle", bundle, "--vkey", key);
         Assert.True(good.ExitCode == 0, good.ToString());
@@ -100,12 +100,12 @@ public sealed class LogApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/api/log/proofs/inclusion?index=99", HttpStatusCode.BadRequest)]
-    [InlineData("/api/log/proofs/inclusion", HttpStatusCode.BadRequest)]
-    [InlineData("/api/log/proofs/consistency?size1=0", HttpStatusCode.BadRequest)]
-    [InlineData("/api/log/proofs/consistency?size1=5&size2=4", HttpStatusCode.BadRequest)]
-    [InlineData("/api/log/entries/999", HttpStatusCode.NotFound)]
-    [InlineData("/api/log/bundles/999", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/log/proofs/inclusion?index=99", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/log/proofs/inclusion", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/log/proofs/consistency?size1=0", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/log/proofs/consistency?size1=5&size2=4", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/log/entries/999", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/log/bundles/999", HttpStatusCode.NotFound)]
     public async Task Bad_requests_get_problem_details(string path, HttpStatusCode status)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -119,7 +119,7 @@ public sealed class LogApiTests : IAsyncLifetime
     [Fact]
     public async Task An_entry_is_served_as_its_stored_bytes()
     {
-        var bytes = await client.GetByteArrayAsync(new Uri("/api/log/entries/4", UriKind.Relative));
+        var bytes = await client.GetByteArrayAsync(new Uri("/api/v1/log/entries/4", UriKind.Relative));
 
         using var document = JsonDocument.Parse(bytes);
         Assert.Equal(4, document.RootElement.GetProperty("position").GetInt64());
@@ -138,7 +138,7 @@ public sealed class LogApiTests : IAsyncLifetime
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            using var response = await client.GetAsync(new Uri("/api/log/checkpoint", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri("/api/v1/log/checkpoint", UriKind.Relative));
             if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains($"\n{size}\n", StringComparison.Ordinal))
             {
                 return;

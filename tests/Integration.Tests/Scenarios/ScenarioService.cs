@@ -46,14 +46,14 @@ public sealed class ScenarioService(Scenario scenario) : IAsyncDisposable
         return service;
     }
 
-    /// <summary>The alert rows of the tenant (<c>GET /api/alerts/{tenant}</c>).</summary>
+    /// <summary>The alert rows of the tenant's first page (<c>GET /api/v1/enterprises/{tenant}/alerts</c>).</summary>
     public async Task<JsonArray> AlertsAsync() =>
-        JsonNode.Parse(await Client.GetStringAsync(new Uri($"/api/alerts/{Tenant}", UriKind.Relative)))?.AsArray()
+        JsonNode.Parse(await Client.GetStringAsync(new Uri($"/api/v1/enterprises/{Tenant}/alerts", UriKind.Relative)))?["items"]?.AsArray()
         ?? throw new InvalidOperationException("No alert list.");
 
-    /// <summary>One alert with its explanation (<c>GET /api/alerts/{tenant}/{id}</c>).</summary>
+    /// <summary>One alert with its explanation (<c>GET /api/v1/enterprises/{tenant}/alerts/{id}</c>).</summary>
     public async Task<JsonObject> AlertAsync(string id) =>
-        JsonNode.Parse(await Client.GetStringAsync(new Uri($"/api/alerts/{Tenant}/{id}", UriKind.Relative)))?.AsObject()
+        JsonNode.Parse(await Client.GetStringAsync(new Uri($"/api/v1/enterprises/{Tenant}/alerts/{id}", UriKind.Relative)))?.AsObject()
         ?? throw new InvalidOperationException($"No alert {id}.");
 
     /// <summary>Polls the alert API until an alert satisfies <paramref name="wanted"/>; returns it, or fails with what was seen.</summary>
@@ -135,8 +135,10 @@ public sealed class ScenarioService(Scenario scenario) : IAsyncDisposable
             ["Demo:FailureRamp"] = FailureRamp.ToString("c", CultureInfo.InvariantCulture),
             ["RiskCore:Engine:Multivariate:TrainingSamples"] = TrainingSamples.ToString(CultureInfo.InvariantCulture),
         };
+        var key = await TestAccess.SeedAsync(data.Path, Tenant, "operator");
         app = ServiceHost.Build(new ServeSettings(data.Path, "http://127.0.0.1:0", Demo: true, configuration));
         await app.StartAsync();
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", key);
     }
 }

@@ -52,7 +52,7 @@ public sealed class AnchoredService(Uri rpcUrl, string dataDirectory, IReadOnlyD
 
         app = ServiceHost.Build(new ServeSettings(dataDirectory, "http://127.0.0.1:0", Demo: false, configuration));
         await app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Client = ServiceClients.Admin(app.Urls.First(), dataDirectory);
     }
 
     public async Task AppendAsync(int count, string stream = "hazard-1")

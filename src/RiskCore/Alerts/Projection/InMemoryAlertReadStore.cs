@@ -30,8 +30,10 @@ public sealed class InMemoryAlertReadStore : IAlertReadStore
         {
             IReadOnlyList<AlertRow> rows = _alerts.Values
                 .Where(a => a.Tenant == query.Tenant && (query.Site is null || a.Site == query.Site) && (query.State is null || a.State == query.State))
+                .Where(a => query.After is null || query.After.Precedes(a))
                 .OrderByDescending(a => a.RaisedAt)
                 .ThenBy(a => a.AlertId, StringComparer.Ordinal)
+                .Take(Math.Clamp(query.Limit, 1, AlertQuery.MaxLimit))
                 .Select(AlertRow.From)
                 .ToArray();
             return Task.FromResult(rows);

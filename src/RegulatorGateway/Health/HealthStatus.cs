@@ -1,0 +1,3 @@
+namespace SafetyLedger.RegulatorGateway.Health;
+
+public sealed record HealthStatus(string Status, long Entries);
