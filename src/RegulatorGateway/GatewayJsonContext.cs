@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using SafetyLedger.Ingestion;
+using SafetyLedger.Ingestion.Registry;
 using SafetyLedger.RegulatorGateway.Access;
 using SafetyLedger.RegulatorGateway.Admin;
 using SafetyLedger.RegulatorGateway.Alerts;
@@ -15,7 +17,10 @@ namespace SafetyLedger.RegulatorGateway;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    NumberHandling = JsonNumberHandling.Strict)]
+    NumberHandling = JsonNumberHandling.Strict,
+    UseStringEnumConverter = true,
+    Converters = [typeof(SnakeCaseEnumConverter<SensorKind>)])]
+[JsonSerializable(typeof(SensorRegistration))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(Caller))]

@@ -25,7 +25,7 @@ public static class SensorEndpoints
 
     private static async Task<IResult> RegisterAsync(string enterprise, HttpContext context, SensorRegistrar registrar, CancellationToken ct)
     {
-        var (registration, problem) = await JsonBody.ReadAsync(context.Request, IngestionJsonContext.Default.SensorRegistration, ct);
+        var (registration, problem) = await JsonBody.ReadAsync(context.Request, GatewayJsonContext.Default.SensorRegistration, ct);
         if (problem is not null)
         {
             return problem;
