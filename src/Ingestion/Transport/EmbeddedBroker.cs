@@ -36,6 +36,7 @@ public sealed partial class EmbeddedBroker(
     public const string ServiceClientId = "safety-ledger";
 
     private const string IdentityItem = "sl:identity";
+    private const string RefusedFilterPrefix = "_refused/";
 
     private readonly ConcurrentDictionary<Task, bool> storing = new();
     private readonly ConcurrentDictionary<string, string> clientKeys = new(StringComparer.Ordinal);
@@ -168,6 +169,16 @@ public sealed partial class EmbeddedBroker(
 
     private static Task OnInboundAsync(InterceptingPacketEventArgs e)
     {
+        if (e.Packet is MqttSubscribePacket subscribe)
+        {
+            // MQTTnet grants $share/… and other $-filters without asking the subscription interceptor: rename them
+            // so that the interceptor sees (and refuses) them like any filter outside the ACL.
+            foreach (var filter in subscribe.TopicFilters.Where(f => f.Topic.StartsWith('$')))
+            {
+                filter.Topic = RefusedFilterPrefix + filter.Topic;
+            }
+        }
+
         if (e.Packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtLeastOnce } publish)
         {
             PublisherAcks.Of(e.SessionItems).Current = publish.PacketIdentifier;
