@@ -8,7 +8,7 @@ namespace SafetyLedger.Integration.Tests.Anchoring;
 
 /// <summary>
 /// The chain holds what we anchored, whatever the store says: every Anchored event of the trusted contract is held
-/// against the store's tree by <c>ledger verify --rpc</c>.
+/// against the store's tree, by <c>ledger verify --rpc</c> and at service start.
 /// </summary>
 public sealed class RolledBackStoreTests : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class RolledBackStoreTests : IDisposable
     private readonly List<AnvilNode> nodes = [];
 
     [Fact]
-    public async Task A_store_rolled_back_below_its_newest_anchors_fails_verify_on_chain()
+    public async Task A_store_rolled_back_below_its_newest_anchors_fails_verify_on_chain_and_refuses_to_start()
     {
         var node = await AnvilNode.StartAsync();
         nodes.Add(node);
@@ -51,6 +51,10 @@ public sealed class RolledBackStoreTests : IDisposable
         Assert.Contains($"block {newest.BlockNumber}, tx {newest.TxHash}", result.Error, StringComparison.Ordinal);
         Assert.Contains($"tree size {newest.TreeSize} (root {Convert.ToBase64String(newest.Root)}) is beyond the store's {size} entries", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("verified", result.Out, StringComparison.Ordinal);
+
+        await using var restarted = new AnchoredService(node.RpcUrl, rolledBack.Path, overrides);
+        var refused = await Assert.ThrowsAsync<ChainContradictsStoreException>(restarted.StartAsync);
+        Assert.Contains($"block {newest.BlockNumber}, tx {newest.TxHash}", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
