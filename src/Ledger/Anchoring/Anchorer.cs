@@ -17,7 +17,8 @@ namespace SafetyLedger.Ledger.Anchoring;
 /// after an outage the newest checkpoint is anchored (it covers the older ones by consistency). Before
 /// each new anchor, after start and after every failure, the last recorded anchor is checked again and
 /// re-sent when its transaction was dropped or reorganised away.
-/// At start it checks the store against every anchor on the chain (<see cref="OnChainAnchorAudit"/>): a store the chain contradicts (rolled back, or not
+/// At start it appends the <c>Anchored</c> entries of records whose entry a crash lost, and checks the store against
+/// every anchor on the chain (<see cref="OnChainAnchorAudit"/>): a store the chain contradicts (rolled back, or not
 /// the anchored one) makes start fail with <see cref="ChainContradictsStoreException"/>. When the chain cannot be
 /// reached within <see cref="AnchoringOptions.StartCheckTimeout"/> the check is made before the first anchor, and a
 /// contradiction found then stops the host.
@@ -49,8 +50,8 @@ public sealed partial class Anchorer(
     public static string StreamId(long chainId) => AnchoredEntries.StreamId(chainId);
 
     /// <summary>
-    /// Checks the store against the chain (bounded by <see cref="AnchoringOptions.StartCheckTimeout"/>) before the
-    /// anchoring loop starts; throws <see cref="ChainContradictsStoreException"/>
+    /// Checks the store against the chain (bounded by <see cref="AnchoringOptions.StartCheckTimeout"/>) and appends lost
+    /// <c>Anchored</c> entries before the anchoring loop starts; throws <see cref="ChainContradictsStoreException"/>
     /// when the chain contradicts the store.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -73,6 +74,11 @@ public sealed partial class Anchorer(
 #pragma warning restore CA1031
             {
                 LogHistoryDeferred(exception, options.Value.StartCheckTimeout);
+            }
+
+            foreach (var (record, position) in await entries.AppendMissingAsync(anchors, cancellationToken))
+            {
+                LogEntryRestored(record.TxHash, record.TreeSize, position);
             }
         }
         finally
@@ -341,4 +347,7 @@ public sealed partial class Anchorer(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Refusing to run: {Contradiction}")]
     private partial void LogContradicted(string contradiction);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Anchor tx {TxHash} of tree size {TreeSize} was recorded without its Anchored entry (a crash between the two); appended it at {Position}")]
+    private partial void LogEntryRestored(string txHash, long treeSize, long position);
 }

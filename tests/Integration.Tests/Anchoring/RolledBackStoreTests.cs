@@ -10,17 +10,14 @@ namespace SafetyLedger.Integration.Tests.Anchoring;
 /// The chain holds what we anchored, whatever the store says: every Anchored event of the trusted contract is held
 /// against the store's tree, by <c>ledger verify --rpc</c> and at service start.
 /// </summary>
-public sealed class RolledBackStoreTests : IDisposable
+public sealed class RolledBackStoreTests
 {
-    private readonly TempDirectory data = new();
-    private readonly TempDirectory rolledBack = new();
-    private readonly List<AnvilNode> nodes = [];
-
     [Fact]
     public async Task A_store_rolled_back_below_its_newest_anchors_fails_verify_on_chain_and_refuses_to_start()
     {
-        var node = await AnvilNode.StartAsync();
-        nodes.Add(node);
+        using var data = new TempDirectory();
+        using var rolledBack = new TempDirectory();
+        using var node = await AnvilNode.StartAsync();
         var overrides = new Dictionary<string, string?> { ["Anchoring:Period"] = "01:00:00", ["Anchoring:EntryCount"] = "5" };
         await using (var service = new AnchoredService(node.RpcUrl, data.Path, overrides))
         {
@@ -61,8 +58,7 @@ public sealed class RolledBackStoreTests : IDisposable
     public async Task A_root_on_chain_that_differs_from_the_tree_at_its_size_fails_verify_though_the_store_never_recorded_it()
     {
         using var ledger = await TestLedger.CreateAsync(entries: 20, checkpointEvery: 5);
-        var node = await AnvilNode.StartAsync();
-        nodes.Add(node);
+        using var node = await AnvilNode.StartAsync();
         var (chain, contract) = await TestChains.DeployAsync(node.RpcUrl);
         var checkpoint = (await new SqliteCheckpointStore(ledger.Storage).FirstAtOrAfterAsync(10, CancellationToken.None))!;
         var genuine = await chain.AnchorAsync(checkpoint.RootHash, checkpoint.TreeSize, CancellationToken.None);
@@ -84,16 +80,5 @@ public sealed class RolledBackStoreTests : IDisposable
             $"block {unrecorded.BlockNumber}, tx {unrecorded.TxHash} (contract {contract}): the anchored root {Convert.ToBase64String(forged)} differs from our tree's root {Convert.ToBase64String(ours)} at tree size 13",
             result.Error,
             StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        foreach (var node in nodes)
-        {
-            node.Dispose();
-        }
-
-        rolledBack.Dispose();
-        data.Dispose();
     }
 }
