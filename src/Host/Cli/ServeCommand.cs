@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SafetyLedger.Host.Serving;
+using SafetyLedger.Ledger.Anchoring;
 
 namespace SafetyLedger.Host.Cli;
 
@@ -24,6 +25,11 @@ internal static class ServeCommand
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
             {
                 await context.Error.WriteLineAsync($"error: the service could not start: {ex.Message} (is another instance running? change --urls, Ingestion:Mqtt:Port or --data)");
+                return ExitCodes.Failed;
+            }
+            catch (ChainContradictsStoreException ex)
+            {
+                await context.Error.WriteLineAsync($"error: refusing to serve this data folder: {ex.Message}");
                 return ExitCodes.Failed;
             }
 

@@ -159,49 +159,47 @@ internal static class VerifyCommand
 
         var verifier = new SqliteLedgerVerifier(storage, verifiers, checkpointOptions.Origin);
         var report = await Task.Run(() => verifier.Verify(new ConsoleProgress(context.Error, TimeProvider.System), ct), ct);
-        var audit = await AuditAnchorsAsync(context, configuration, storage, verifiers, checkpointOptions.Origin, chains, ct);
-        if (report.Passed && audit.Passed)
+        chains = chains is null ? null : await PinContractAsync(context, configuration, storage, chains, ct);
+        var audit = await new AnchorAudit(new SqliteAnchorStore(storage), new SqliteCheckpointStore(storage), verifiers, checkpointOptions.Origin)
+            .AuditAsync(chains is null ? null : chains.For, ct);
+
+        var history = chains is null ? new ChainHistoryReport(0, []) : await ChainHistoryCheck.RunAsync(context, configuration, storage, chains, ct);
+        if (report.Passed && audit.Passed && history.Passed)
         {
-            var onChain = audit.CheckedOnChain ? $", each confirmed on chain via {chains!.RpcUrl}" : " (against the checkpoints; give --rpc to check them on chain)";
+            var onChain = audit.CheckedOnChain
+                ? $", each confirmed on chain via {chains!.RpcUrl}, and all {history.AnchorsOnChain} anchors on chain agree with the tree"
+                : " (against the checkpoints; give --rpc to check them on chain)";
             await context.Out.WriteLineAsync($"verified: {report.EntriesChecked} entries, {report.CheckpointsChecked} checkpoints, {audit.AnchorsChecked} anchors{onChain}; Merkle tree and signatures intact.");
             return await VerifyTelemetryAsync(context, storage, ct);
         }
 
-        await ReportFindingsAsync(context, [.. report.Findings, .. audit.Findings]);
+        await ReportFindingsAsync(context, [.. report.Findings, .. audit.Findings, .. history.Findings]);
 
         return ExitCodes.Failed;
     }
 
-    private static async Task<AnchorAuditReport> AuditAnchorsAsync(
-        CliContext context,
-        IConfiguration configuration,
-        LedgerStorageOptions storage,
-        List<NoteVerifier> verifiers,
-        string origin,
-        ChainVerifiers? chains,
-        CancellationToken ct)
+    /// <summary>The AnchorRegistry to trust: <c>--contract</c>, else the configured one, else the remembered one, else (with a note) each record's own.</summary>
+    private static async Task<ChainVerifiers> PinContractAsync(CliContext context, IConfiguration configuration, LedgerStorageOptions storage, ChainVerifiers chains, CancellationToken ct)
     {
-        if (chains is not null && chains.PinnedContract is null)
+        if (chains.PinnedContract is not null)
         {
-            var pinned = configuration[$"{ChainOptions.SectionName}:ContractAddress"];
-            if (string.IsNullOrWhiteSpace(pinned))
-            {
-                var anchoring = configuration.GetSection(AnchoringOptions.Section).Get<AnchoringOptions>() ?? new AnchoringOptions();
-                pinned = (await AnchorContractFile.ReadAsync(Path.Combine(storage.DataDirectory, anchoring.ContractFile), ct))?.Contract;
-            }
-
-            if (string.IsNullOrWhiteSpace(pinned))
-            {
-                await context.Error.WriteLineAsync("note: no AnchorRegistry configured or remembered; trusting each anchor's own contract (pin one with --contract).");
-            }
-            else
-            {
-                chains = new ChainVerifiers(chains.RpcUrl, pinned, TimeProvider.System);
-            }
+            return chains;
         }
 
-        var audit = new AnchorAudit(new SqliteAnchorStore(storage), new SqliteCheckpointStore(storage), verifiers, origin);
-        return await audit.AuditAsync(chains is null ? null : chains.For, ct);
+        var pinned = configuration[$"{ChainOptions.SectionName}:ContractAddress"];
+        if (string.IsNullOrWhiteSpace(pinned))
+        {
+            var anchoring = configuration.GetSection(AnchoringOptions.Section).Get<AnchoringOptions>() ?? new AnchoringOptions();
+            pinned = (await AnchorContractFile.ReadAsync(Path.Combine(storage.DataDirectory, anchoring.ContractFile), ct))?.Contract;
+        }
+
+        if (string.IsNullOrWhiteSpace(pinned))
+        {
+            await context.Error.WriteLineAsync("note: no AnchorRegistry configured or remembered; trusting each anchor's own contract (pin one with --contract).");
+            return chains;
+        }
+
+        return new ChainVerifiers(chains.RpcUrl, pinned, TimeProvider.System);
     }
 
     /// <summary>Raw telemetry against the batch digests in the ledger, when the store has telemetry.</summary>

@@ -21,7 +21,11 @@ public sealed partial class AnchorChainConnector(
 
     private string ContractFilePath => Path.Combine(storageOptions.Value.DataDirectory, anchoringOptions.Value.ContractFile);
 
-    public async Task<IAnchorChain> ConnectAsync(CancellationToken cancellationToken)
+    public async Task<IAnchorChain> ConnectAsync(CancellationToken cancellationToken) => (await ConnectAsync(deployIfMissing: true, cancellationToken))!;
+
+    public Task<IAnchorChain?> ConnectExistingAsync(CancellationToken cancellationToken) => ConnectAsync(deployIfMissing: false, cancellationToken);
+
+    private async Task<IAnchorChain?> ConnectAsync(bool deployIfMissing, CancellationToken cancellationToken)
     {
         if (connected is not null)
         {
@@ -29,12 +33,29 @@ public sealed partial class AnchorChainConnector(
         }
 
         var options = chainOptions.Value;
-        if (string.IsNullOrWhiteSpace(options.ContractAddress))
+        var remembered = await RememberedAsync(options, cancellationToken);
+        long? deploymentBlock = null;
+        if (!string.IsNullOrWhiteSpace(options.ContractAddress))
         {
-            options = options.WithContract(await RememberedOrDeployedAsync(options, cancellationToken));
+            deploymentBlock = remembered is not null && remembered.Contract.Equals(options.ContractAddress, StringComparison.OrdinalIgnoreCase) ? remembered.DeploymentBlock : null;
+        }
+        else if (remembered is not null)
+        {
+            options = options.WithContract(remembered.Contract);
+            deploymentBlock = remembered.DeploymentBlock;
+        }
+        else if (!deployIfMissing)
+        {
+            return null;
+        }
+        else
+        {
+            var deployment = await DeployAsync(options, cancellationToken);
+            options = options.WithContract(deployment.Contract);
+            deploymentBlock = deployment.BlockNumber;
         }
 
-        var chain = Create(options);
+        var chain = Create(options, deploymentBlock);
         if (!await chain.HasContractCodeAsync(cancellationToken))
         {
             throw new AnchorException($"There is no contract code at {options.ContractAddress} on chain {options.ChainId} ({options.RpcUrl}). "
@@ -45,33 +66,35 @@ public sealed partial class AnchorChainConnector(
         return chain;
     }
 
-    private async Task<string> RememberedOrDeployedAsync(ChainOptions options, CancellationToken cancellationToken)
+    private async Task<AnchorContractFile?> RememberedAsync(ChainOptions options, CancellationToken cancellationToken)
     {
         var path = ContractFilePath;
-        if (await AnchorContractFile.ReadAsync(path, cancellationToken) is { } remembered)
+        var remembered = await AnchorContractFile.ReadAsync(path, cancellationToken);
+        if (remembered is not null && string.IsNullOrWhiteSpace(options.ContractAddress) && remembered.ChainId != options.ChainId)
         {
-            if (remembered.ChainId != options.ChainId)
-            {
-                throw new AnchorException($"'{path}' remembers a contract on chain {remembered.ChainId}, but chain {options.ChainId} is configured.");
-            }
-
-            return remembered.Contract;
+            throw new AnchorException($"'{path}' remembers a contract on chain {remembered.ChainId}, but chain {options.ChainId} is configured.");
         }
 
+        return remembered;
+    }
+
+    private async Task<AnchorDeployment> DeployAsync(ChainOptions options, CancellationToken cancellationToken)
+    {
         if (!anchoringOptions.Value.DeployIfMissing)
         {
             throw new AnchorException("No AnchorRegistry address is configured (Anchoring:Chain:ContractAddress) or remembered, and DeployIfMissing is off.");
         }
 
-        var contract = await Create(options).DeployAsync(cancellationToken);
+        var path = ContractFilePath;
+        var deployment = await Create(options, null).DeployRegistryAsync(cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await new AnchorContractFile(options.ChainId, contract).WriteAsync(path, cancellationToken);
-        LogDeployed(contract, options.ChainId, path);
-        return contract;
+        await new AnchorContractFile(options.ChainId, deployment.Contract, deployment.BlockNumber).WriteAsync(path, cancellationToken);
+        LogDeployed(deployment.Contract, options.ChainId, path);
+        return deployment;
     }
 
-    private NethereumAnchorChain Create(ChainOptions options) =>
-        new(Options.Create(options), time, loggerFactory.CreateLogger<NethereumAnchorChain>());
+    private NethereumAnchorChain Create(ChainOptions options, long? deploymentBlock) =>
+        new(Options.Create(options), time, loggerFactory.CreateLogger<NethereumAnchorChain>()) { DeploymentBlockHint = deploymentBlock };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed the AnchorRegistry {Contract} on chain {ChainId}; remembered in {Path}")]
     private partial void LogDeployed(string contract, long chainId, string path);

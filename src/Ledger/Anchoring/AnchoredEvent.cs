@@ -1,5 +1,7 @@
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace SafetyLedger.Ledger.Anchoring;
 
@@ -7,6 +9,9 @@ namespace SafetyLedger.Ledger.Anchoring;
 [Event("Anchored")]
 internal sealed class AnchoredEvent : IEventDTO
 {
+    /// <summary>The event's topic 0 (the hash of its signature), 0x-prefixed.</summary>
+    public static readonly string Topic = EventExtensions.GetEventABI<AnchoredEvent>().Sha3Signature.EnsureHexPrefix();
+
     [Parameter("bytes32", "root", 1, true)]
     public byte[] Root { get; set; } = [];
 

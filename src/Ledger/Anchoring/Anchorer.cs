@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Events;
+using SafetyLedger.Ledger.Merkle;
 
 namespace SafetyLedger.Ledger.Anchoring;
 
@@ -17,12 +17,18 @@ namespace SafetyLedger.Ledger.Anchoring;
 /// after an outage the newest checkpoint is anchored (it covers the older ones by consistency). Before
 /// each new anchor, after start and after every failure, the last recorded anchor is checked again and
 /// re-sent when its transaction was dropped or reorganised away.
+/// At start it appends the <c>Anchored</c> entries of records whose entry a crash lost, and checks the store against
+/// every anchor on the chain (<see cref="OnChainAnchorAudit"/>): a store the chain contradicts (rolled back, or not
+/// the anchored one) makes start fail with <see cref="ChainContradictsStoreException"/>. When the chain cannot be
+/// reached within <see cref="AnchoringOptions.StartCheckTimeout"/> the check is made before the first anchor, and a
+/// contradiction found then stops the host.
 /// </summary>
 public sealed partial class Anchorer(
     IAnchorChainConnector connector,
     IAnchorStore anchors,
     ICheckpointStore checkpoints,
     IEventStore events,
+    IMerkleLog log,
     LogSigners signers,
     IOptions<CheckpointOptions> checkpointOptions,
     IOptions<AnchoringOptions> options,
@@ -30,16 +36,58 @@ public sealed partial class Anchorer(
     TimeProvider time,
     ILogger<Anchorer> logger) : BackgroundService
 {
-    public const string EventType = "Anchored";
+    public const string EventType = AnchoredEntries.EventType;
 
     private const int MaxResends = 3;
 
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly AnchoredEntries entries = new(events, options.Value.Tenant);
     private bool recheckLatest = true;
+    private bool historyChecked;
     private int failures;
 
     /// <summary>The ledger stream that holds the anchors made on chain <paramref name="chainId"/>.</summary>
-    public static string StreamId(long chainId) => FormattableString.Invariant($"anchor-{chainId}");
+    public static string StreamId(long chainId) => AnchoredEntries.StreamId(chainId);
+
+    /// <summary>
+    /// Checks the store against the chain (bounded by <see cref="AnchoringOptions.StartCheckTimeout"/>) and appends lost
+    /// <c>Anchored</c> entries before the anchoring loop starts; throws <see cref="ChainContradictsStoreException"/>
+    /// when the chain contradicts the store.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            using var bounded = new CancellationTokenSource(options.Value.StartCheckTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
+            try
+            {
+                await CheckHistoryAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A chain that is down or slow delays the check to the first pass; only a contradiction stops start.
+            catch (Exception exception) when (exception is not ChainContradictsStoreException)
+#pragma warning restore CA1031
+            {
+                LogHistoryDeferred(exception, options.Value.StartCheckTimeout);
+            }
+
+            foreach (var (record, position) in await entries.AppendMissingAsync(anchors, cancellationToken))
+            {
+                LogEntryRestored(record.TxHash, record.TreeSize, position);
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
 
     /// <summary>
     /// One pass: re-sends the last anchor if the chain lost it, else anchors the latest checkpoint if due. Returns what it
@@ -66,6 +114,7 @@ public sealed partial class Anchorer(
 
     private async Task<StoredAnchor?> RunPassAsync(CancellationToken cancellationToken)
     {
+        await CheckHistoryAsync(cancellationToken);
         var latest = await checkpoints.LatestAsync(cancellationToken);
         var last = await anchors.LatestAsync(cancellationToken);
         await ObserveAsync(latest, last, cancellationToken);
@@ -115,7 +164,7 @@ public sealed partial class Anchorer(
                 return;
             }
 #pragma warning disable CA1031 // Any failure (chain down, RPC error, timeout) is retried after a back-off; appends go on.
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not ChainContradictsStoreException)
 #pragma warning restore CA1031
             {
                 failures++;
@@ -134,6 +183,31 @@ public sealed partial class Anchorer(
                 return;
             }
         }
+    }
+
+    /// <summary>Once per start: every anchor of the contract on the chain must agree with the store's tree (nothing to check before the first deployment).</summary>
+    private async Task CheckHistoryAsync(CancellationToken cancellationToken)
+    {
+        if (historyChecked)
+        {
+            return;
+        }
+
+        if (await connector.ConnectExistingAsync(cancellationToken) is { } chain)
+        {
+            var history = await chain.ListAnchorsAsync(cancellationToken);
+            var findings = OnChainAnchorAudit.Check(history, log);
+            if (findings.Count > 0)
+            {
+                var contradiction = new ChainContradictsStoreException(findings);
+                LogContradicted(contradiction.Message);
+                throw contradiction;
+            }
+
+            LogHistoryChecked(history.Anchors.Count, history.Contract, history.FromBlock, history.ToBlock, log.Size);
+        }
+
+        historyChecked = true;
     }
 
     private TimeSpan Backoff(int failureCount)
@@ -245,13 +319,11 @@ public sealed partial class Anchorer(
         var statement = AnchorStatement.Sign(checkpointOptions.Value.Origin, record, signers.Signers);
         var stored = new StoredAnchor(record, inclusion.Confirmations, time.GetUtcNow(), statement);
         await anchors.AddAsync(stored, cancellationToken);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(AnchorDocument.From(record), AnchoringJsonContext.Default.AnchorDocument);
-        var entry = new EventData(EventType, options.Value.Tenant, record.BlockTime, payload, new EventMetadata(Actor: "anchorer"));
-        var appended = await events.AppendAsync(new AppendRequest(StreamId(record.ChainId), ExpectedVersion.Any, [entry]), cancellationToken);
+        var position = await entries.AppendAsync(record, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         metrics.Anchored(elapsed);
         metrics.Observe(treeSize, null);
-        LogAnchored(treeSize, record.ChainId, record.TxHash, record.BlockNumber, inclusion.Confirmations, elapsed.TotalMilliseconds, appended.FirstPosition);
+        LogAnchored(treeSize, record.ChainId, record.TxHash, record.BlockNumber, inclusion.Confirmations, elapsed.TotalMilliseconds, position);
         return stored;
     }
 
@@ -266,4 +338,16 @@ public sealed partial class Anchorer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Anchoring works again after {Failures} failures")]
     private partial void LogRecovered(int failures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store agrees with the chain: {Count} anchors of {Contract} in blocks {FromBlock} to {ToBlock}, store of {Size} entries")]
+    private partial void LogHistoryChecked(int count, string contract, long fromBlock, long toBlock, long size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the store against the chain within {Timeout}; checking before the first anchor")]
+    private partial void LogHistoryDeferred(Exception exception, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Refusing to run: {Contradiction}")]
+    private partial void LogContradicted(string contradiction);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Anchor tx {TxHash} of tree size {TreeSize} was recorded without its Anchored entry (a crash between the two); appended it at {Position}")]
+    private partial void LogEntryRestored(string txHash, long treeSize, long position);
 }

@@ -34,4 +34,7 @@ internal static partial class AnchoringLog
 
     [LoggerMessage(EventId = 4113, Level = LogLevel.Information, Message = "Anchored root {Root} (tree size {TreeSize}) in tx {TxHash}, block {BlockNumber}, gas used {GasUsed}")]
     public static partial void Anchored(this ILogger logger, string root, long treeSize, string txHash, long blockNumber, long gasUsed);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "The node cannot tell when {Contract} was deployed; listing its Anchored events from block {FromBlock}")]
+    public static partial void DeploymentBlockUnknown(this ILogger logger, Exception exception, string contract, long fromBlock);
 }

@@ -27,6 +27,12 @@ public sealed class AnchoringOptions
     /// <summary>Longest wait between retries.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long start waits for the chain to check the store against every anchor on it; when the chain cannot be
+    /// reached in that time the service starts and the anchorer makes the check before its first anchor.
+    /// </summary>
+    public TimeSpan StartCheckTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Deploy the AnchorRegistry on first start when no contract address is configured or remembered.</summary>
     public bool DeployIfMissing { get; set; } = true;
 

@@ -24,6 +24,11 @@ public sealed class AnchoringOptionsValidator : IValidateOptions<AnchoringOption
             failures.Add("RetryMinDelay must be positive and at most RetryMaxDelay.");
         }
 
+        if (options.StartCheckTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("StartCheckTimeout must be positive.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ContractFile) || string.IsNullOrWhiteSpace(options.Tenant))
         {
             failures.Add("ContractFile and Tenant must not be empty.");

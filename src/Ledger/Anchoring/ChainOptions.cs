@@ -22,6 +22,9 @@ public sealed class ChainOptions
     /// <summary>First block to search for Anchored events: the block the contract was deployed in.</summary>
     public long FromBlock { get; set; }
 
+    /// <summary>Most blocks one <c>eth_getLogs</c> call covers when every Anchored event is listed (providers limit log ranges).</summary>
+    public long LogBlockRange { get; set; } = 10_000;
+
     /// <summary>Hex private key of the anchoring account (the contract owner). Prefer <see cref="PrivateKeyFile"/>.</summary>
     public string? PrivateKey { get; set; }
 

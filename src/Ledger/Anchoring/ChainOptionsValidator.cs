@@ -56,6 +56,11 @@ public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
             failures.Add("FromBlock must not be negative.");
         }
 
+        if (options.LogBlockRange < 1)
+        {
+            failures.Add("LogBlockRange must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -46,4 +46,9 @@ internal sealed class ChainRpc(IWeb3 web3)
 
     public Task<string> CodeAsync(string address, CancellationToken cancellationToken) =>
         Web3.Eth.GetCode.SendRequestAsync(address).WaitAsync(cancellationToken);
+
+    public Task<string> CodeAsync(string address, long block, CancellationToken cancellationToken) =>
+        Web3.Eth.GetCode.SendRequestAsync(address, new BlockParameter((ulong)block)).WaitAsync(cancellationToken);
+
+    public static bool IsCode(string? code) => !string.IsNullOrEmpty(code) && !string.Equals(code, "0x", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,12 @@ public interface IAnchorChain
     /// <summary>Checks <paramref name="record"/> against the chain; the result names the first point that differs.</summary>
     Task<AnchorVerification> VerifyAsync(AnchorRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every <c>Anchored</c> event the contract emitted, from its deployment block to the latest block, oldest first:
+    /// what the chain says we anchored, whatever our store recorded.
+    /// </summary>
+    Task<OnChainAnchorHistory> ListAnchorsAsync(CancellationToken cancellationToken);
+
     /// <summary>Tells whether the transaction of <paramref name="record"/> is still in its block, was dropped or moved by a reorganisation.</summary>
     Task<AnchorInclusion> CheckInclusionAsync(AnchorRecord record, CancellationToken cancellationToken);
 }

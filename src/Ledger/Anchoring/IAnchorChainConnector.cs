@@ -5,4 +5,7 @@ public interface IAnchorChainConnector
 {
     /// <summary>The chain client; may deploy the contract on first use. Throws while the chain cannot be reached.</summary>
     Task<IAnchorChain> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>The chain client when a contract is configured or remembered, else null (never deploys). Throws while the chain cannot be reached.</summary>
+    Task<IAnchorChain?> ConnectExistingAsync(CancellationToken cancellationToken);
 }

@@ -20,13 +20,12 @@ public sealed class NethereumAnchorChain : IAnchorChain
 {
     private const int RootLength = 32;
 
-    private static readonly string AnchoredTopic = EventExtensions.GetEventABI<AnchoredEvent>().Sha3Signature.EnsureHexPrefix();
-
     private readonly ChainOptions options;
     private readonly ChainRpc rpc;
     private readonly EvmTransactionSender? sender;
     private readonly AnchorRegistryArtifacts artifacts = AnchorRegistryArtifacts.Load();
     private readonly AnchorVerifier verifier;
+    private readonly AnchorHistoryReader history;
     private readonly ILogger logger;
 
     /// <summary>Creates the chain client; throws <see cref="OptionsValidationException"/> for invalid options.</summary>
@@ -45,6 +44,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
 
         rpc = new ChainRpc(new Web3(new RpcClient(this.options.RpcUrl, authHeaderValue: null, jsonSerializerSettings: null, httpClientHandler: null, log: null)));
         verifier = new AnchorVerifier(rpc, this.options, LookupAsync);
+        history = new AnchorHistoryReader(rpc, this.options, logger);
         var key = ReadKey(this.options);
         sender = key is null ? null : new EvmTransactionSender(rpc, key, this.options, timeProvider, logger);
     }
@@ -52,8 +52,14 @@ public sealed class NethereumAnchorChain : IAnchorChain
     /// <summary>The anchoring account (checksummed), or null when no key is configured.</summary>
     public string? Account => sender?.From;
 
+    /// <summary>The block the contract was deployed in, when remembered; <see cref="ListAnchorsAsync"/> checks it before relying on it.</summary>
+    public long? DeploymentBlockHint { get; init; }
+
     /// <inheritdoc />
-    public async Task<string> DeployAsync(CancellationToken cancellationToken)
+    public async Task<string> DeployAsync(CancellationToken cancellationToken) => (await DeployRegistryAsync(cancellationToken)).Contract;
+
+    /// <summary>Deploys AnchorRegistry like <see cref="DeployAsync"/>; also tells the block and transaction of the deployment.</summary>
+    public async Task<AnchorDeployment> DeployRegistryAsync(CancellationToken cancellationToken)
     {
         var account = RequireSender();
         await EnsureChainIdAsync(cancellationToken);
@@ -66,8 +72,9 @@ public sealed class NethereumAnchorChain : IAnchorChain
         }
 
         var address = Checksum(receipt.ContractAddress);
-        logger.Deployed(address, (long)receipt.BlockNumber.Value, sent.Hash, account.From);
-        return address;
+        var block = (long)receipt.BlockNumber.Value;
+        logger.Deployed(address, block, sent.Hash, account.From);
+        return new AnchorDeployment(address, block, sent.Hash);
     }
 
     /// <inheritdoc />
@@ -150,11 +157,18 @@ public sealed class NethereumAnchorChain : IAnchorChain
         return verifier.CheckInclusionAsync(record, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task<OnChainAnchorHistory> ListAnchorsAsync(CancellationToken cancellationToken)
+    {
+        var contract = RequireContract();
+        await EnsureChainIdAsync(cancellationToken);
+        return await history.ReadAsync(contract, DeploymentBlockHint, cancellationToken);
+    }
+
     /// <summary>True when the configured contract address holds code on the chain (false after, e.g., a dev chain lost its state).</summary>
     public async Task<bool> HasContractCodeAsync(CancellationToken cancellationToken)
     {
-        var code = await rpc.CodeAsync(RequireContract(), cancellationToken);
-        return !string.IsNullOrEmpty(code) && !string.Equals(code, "0x", StringComparison.OrdinalIgnoreCase);
+        return ChainRpc.IsCode(await rpc.CodeAsync(RequireContract(), cancellationToken));
     }
 
     private static string Checksum(string address) => new AddressUtil().ConvertToChecksumAddress(address);
@@ -235,7 +249,7 @@ public sealed class NethereumAnchorChain : IAnchorChain
         var filter = new NewFilterInput
         {
             Address = [contract],
-            Topics = [AnchoredTopic, root.ToHex(true)],
+            Topics = [AnchoredEvent.Topic, root.ToHex(true)],
             FromBlock = new BlockParameter((ulong)options.FromBlock),
             ToBlock = BlockParameter.CreateLatest(),
         };

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SafetyLedger.Anvil.Testing;
 using SafetyLedger.Integration.Tests.Support;
-using SafetyLedger.Ledger.Checkpoints;
 
 namespace SafetyLedger.Integration.Tests.Anchoring;
 
@@ -29,7 +27,7 @@ public sealed class AnchoringEndToEndTests : IDisposable
             await service.AppendAsync(5);
             var first = await service.WaitForAnchorAsync(1, TimeSpan.FromSeconds(20));
             await service.AppendAsync(10);
-            await WaitForCheckpointAsync(service, service.Events.Count);
+            await service.WaitForCheckpointAsync(service.Events.Count, TimeSpan.FromSeconds(10));
             await service.AppendAsync(30);
             var later = await service.WaitForAnchorAsync(first.Record.TreeSize + 26, TimeSpan.FromSeconds(20));
             Assert.True(later.Record.TreeSize > first.Record.TreeSize);
@@ -156,22 +154,6 @@ public sealed class AnchoringEndToEndTests : IDisposable
                 return;
             }
         }
-    }
-
-    private static async Task WaitForCheckpointAsync(AnchoredService service, long size)
-    {
-        var checkpoints = service.Services.GetRequiredService<ICheckpointStore>();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await checkpoints.LatestAsync(CancellationToken.None) is { } latest && latest.TreeSize >= size)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No checkpoint of size {size} within 10 s.");
     }
 
     private static async Task AssertPassesAsync(params string[] args)

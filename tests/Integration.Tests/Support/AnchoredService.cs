@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SafetyLedger.Anvil.Testing;
 using SafetyLedger.Host.Serving;
 using SafetyLedger.Ledger.Anchoring;
+using SafetyLedger.Ledger.Checkpoints;
 using SafetyLedger.Ledger.Events;
 
 namespace SafetyLedger.Integration.Tests.Support;
@@ -67,21 +68,51 @@ public sealed class AnchoredService(Uri rpcUrl, string dataDirectory, IReadOnlyD
     /// <summary>Waits until an anchor covers at least <paramref name="treeSize"/> entries; returns it.</summary>
     public async Task<StoredAnchor> WaitForAnchorAsync(long treeSize, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            if (await Anchors.LatestAsync(CancellationToken.None) is { } latest && latest.Record.TreeSize >= treeSize)
-            {
-                return latest;
-            }
+        StoredAnchor? covering = null;
+        await WaitUntilAsync(
+            async () => (covering = await Anchors.LatestAsync(CancellationToken.None)) is { } latest && latest.Record.TreeSize >= treeSize,
+            timeout,
+            $"No anchor covering {treeSize} entries within {timeout}.");
+        return covering!;
+    }
 
+    /// <summary>Waits until an anchor covers at least <paramref name="treeSize"/> entries and every anchor record has its <c>Anchored</c> entry.</summary>
+    public async Task<StoredAnchor> WaitForAnchorAndEntriesAsync(long treeSize, TimeSpan timeout)
+    {
+        var anchor = await WaitForAnchorAsync(treeSize, timeout);
+        await WaitUntilAsync(
+            async () => await AnchoredEntriesAsync(anchor.Record.ChainId) >= await Anchors.ListAsync(CancellationToken.None).CountAsync(),
+            timeout,
+            $"Not every anchor got its Anchored entry within {timeout}.");
+        return anchor;
+    }
+
+    /// <summary>How many <c>Anchored</c> entries the ledger holds for chain <paramref name="chainId"/>.</summary>
+    public async Task<int> AnchoredEntriesAsync(long chainId) =>
+        (await Events.ReadStreamAsync(Anchorer.StreamId(chainId), 0, int.MaxValue, CancellationToken.None)).Count(e => e.EventType == Anchorer.EventType);
+
+    /// <summary>Waits until the latest checkpoint covers at least <paramref name="treeSize"/> entries.</summary>
+    public Task WaitForCheckpointAsync(long treeSize, TimeSpan timeout)
+    {
+        var checkpoints = Services.GetRequiredService<ICheckpointStore>();
+        return WaitUntilAsync(
+            async () => await checkpoints.LatestAsync(CancellationToken.None) is { } latest && latest.TreeSize >= treeSize,
+            timeout,
+            $"No checkpoint of size {treeSize} within {timeout}.");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
             try
             {
                 await Task.Delay(50, deadline.Token);
             }
             catch (OperationCanceledException exception)
             {
-                throw new TimeoutException($"No anchor covering {treeSize} entries within {timeout}.", exception);
+                throw new TimeoutException(failure, exception);
             }
         }
     }
