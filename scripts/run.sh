@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Runs the service with embedded defaults and demo data: SQLite under ./data, HTTP on
-# http://127.0.0.1:5080. Extra arguments go to `ledger serve` (e.g. --no-demo, --data DIR).
+# http://127.0.0.1:5080. Extra arguments go to `ledger serve` (e.g. --data DIR); --no-demo runs it without.
+#
+# Demo: on the first run the enterprise demo-enterprise (region 320582) and one key per role are created
+# with `ledger enterprises add` / `ledger keys create` and kept in DATA/demo-keys.env (mode 0600); every
+# run prints them with ready-to-paste curl lines, and the simulator publishes with the device key.
 #
 # Anchoring: when no chain is configured (LEDGER_Anchoring__Chain__RpcUrl is unset) and --no-chain
 # is not given, a local development chain is started first: scripts/install-tools.sh, then
@@ -16,9 +20,11 @@ cd "$root"
 args=()
 data="data"
 dev_chain=1
+demo=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-chain) dev_chain=0; shift ;;
+    --no-demo) demo=0; shift ;;
     --data) data="${2:?--data needs a folder}"; args+=("$1" "$2"); shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
@@ -26,6 +32,51 @@ done
 [[ -z "${LEDGER_Anchoring__Chain__RpcUrl:-}" ]] || dev_chain=0
 
 dotnet build src/Host/Host.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+ledger=(dotnet "src/Host/bin/Release/net10.0/ledger.dll")
+
+if [[ "$demo" == 1 ]]; then
+  mkdir -p "$data"
+  keys="$data/demo-keys.env"
+  if [[ ! -f "$keys" ]]; then
+    "${ledger[@]}" enterprises add --data "$data" --id demo-enterprise --region 320582 --name "演示化工有限公司 Demo Chemical Co." >/dev/null 2>&1 || true
+    ( umask 077
+      : > "$keys.tmp"
+      for spec in "SAFETY_MANAGER --role safety-manager --tenant demo-enterprise" "OPERATOR --role operator --tenant demo-enterprise" \
+                  "DEVICE --role device --tenant demo-enterprise" "DCS --role dcs --tenant demo-enterprise" \
+                  "REGULATOR --role regulator --jurisdiction 320500" "AUDITOR --role auditor --enterprise demo-enterprise" "ADMIN --role admin"; do
+        read -r var rest <<<"$spec"
+        # shellcheck disable=SC2086 # the role options are words on purpose
+        json=$("${ledger[@]}" keys create --data "$data" $rest --name "demo ${var,,}")
+        echo "${var}_ID=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$json")" >> "$keys.tmp"
+        echo "${var}_KEY=$(sed -E 's/.*"key":"([^"]+)".*/\1/' <<<"$json")" >> "$keys.tmp"
+      done
+      mv "$keys.tmp" "$keys" )
+  fi
+  # shellcheck disable=SC1090
+  source "$keys"
+  export LEDGER_Demo__DeviceKeyId="$DEVICE_ID" LEDGER_Demo__DeviceKey="$DEVICE_KEY"
+  args+=(--demo)
+  base="http://127.0.0.1:5080"
+  cat <<KEYS
+
+Demo keys (also in $keys; each line: role  key id  key):
+  safety-manager  $SAFETY_MANAGER_ID  $SAFETY_MANAGER_KEY
+  operator        $OPERATOR_ID  $OPERATOR_KEY
+  device          $DEVICE_ID  $DEVICE_KEY
+  dcs             $DCS_ID  $DCS_KEY
+  regulator       $REGULATOR_ID  $REGULATOR_KEY   (jurisdiction 320500)
+  auditor         $AUDITOR_ID  $AUDITOR_KEY   (assigned demo-enterprise)
+  admin           $ADMIN_ID  $ADMIN_KEY
+
+Try (from a second shell):
+  curl -s -H 'X-Api-Key: $OPERATOR_KEY' $base/api/v1/enterprises/demo-enterprise/alerts
+  curl -s -H 'X-Api-Key: $REGULATOR_KEY' $base/api/v1/enterprises/demo-enterprise/quality
+  curl -s -H 'X-Api-Key: $ADMIN_KEY' $base/api/v1/admin/keys
+  curl -s $base/api/v1/log/checkpoint
+  open $base/docs for every route
+
+KEYS
+fi
 
 if [[ "$dev_chain" == 1 ]]; then
   scripts/install-tools.sh
@@ -43,7 +94,7 @@ if [[ "$dev_chain" == 1 ]]; then
 fi
 
 # In the background so that SIGINT/SIGTERM reach the service and the EXIT trap runs after it stopped.
-dotnet "src/Host/bin/Release/net10.0/ledger.dll" serve "${args[@]}" &
+"${ledger[@]}" serve "${args[@]}" &
 service=$!
 trap 'kill -TERM "$service" 2>/dev/null || true' INT TERM
 status=0
