@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SafetyLedger.Host.Serving;
 using SafetyLedger.Ledger.Anchoring;
 
@@ -21,6 +22,11 @@ internal static class ServeCommand
             try
             {
                 await app.StartAsync(ct);
+            }
+            catch (Exception) when (FaultedServices(app).Count > 0)
+            {
+                // A background service failed while the host was starting, which aborted the start.
+                return await ReportFaultsAsync(context, app);
             }
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
             {
@@ -45,8 +51,26 @@ internal static class ServeCommand
             }
 
             await app.StopAsync(CancellationToken.None);
-            return ExitCodes.Ok;
+            return FaultedServices(app).Count > 0 ? await ReportFaultsAsync(context, app) : ExitCodes.Ok;
         });
         return command;
     }
+
+    private static async Task<int> ReportFaultsAsync(CliContext context, Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        foreach (var (name, error) in FaultedServices(app))
+        {
+            await context.Error.WriteLineAsync($"error: background service {name} failed: {error}");
+        }
+
+        return ExitCodes.Failed;
+    }
+
+    /// <summary>Background services that ended in an exception (the host stops when one does; the exit code must say so).</summary>
+    private static List<(string Name, string Error)> FaultedServices(Microsoft.AspNetCore.Builder.WebApplication app) =>
+        app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<Microsoft.Extensions.Hosting.BackgroundService>()
+            .Where(s => s.ExecuteTask is { IsFaulted: true })
+            .Select(s => (s.GetType().Name, s.ExecuteTask!.Exception!.GetBaseException().Message))
+            .ToList();
 }

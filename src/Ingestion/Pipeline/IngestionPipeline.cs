@@ -264,7 +264,11 @@ public sealed partial class IngestionPipeline(
     {
         var o = options.Value;
         string? problem = null;
-        if (sensor.RangeMin is { } min && value < min)
+        if (Math.Abs(value) > o.MaxAbsoluteValue)
+        {
+            problem = $"beyond the plausible magnitude {Number(o.MaxAbsoluteValue)} of any sensor";
+        }
+        else if (sensor.RangeMin is { } min && value < min)
         {
             problem = $"below the registered range minimum {Number(min)}";
         }
@@ -276,9 +280,13 @@ public sealed partial class IngestionPipeline(
         {
             problem = "negative beyond the zero-drift tolerance";
         }
-        else if (sensor.Kind == SensorKind.Temperature && units.TryConvert(value, sensor.Unit, sensor with { Unit = "°C" }, out var celsius, out _) && celsius < o.MinTemperatureCelsius)
+        else if (sensor.Kind == SensorKind.Temperature && units.TryConvert(value, sensor.Unit, sensor with { Unit = "°C" }, out var celsius, out _) && (celsius < o.MinTemperatureCelsius || celsius > o.MaxTemperatureCelsius))
         {
-            problem = "below absolute zero";
+            problem = celsius < o.MinTemperatureCelsius ? "below absolute zero" : $"above {Number(o.MaxTemperatureCelsius)} °C";
+        }
+        else if (sensor.Kind == SensorKind.Oxygen && units.TryConvert(value, sensor.Unit, sensor with { Unit = "% vol" }, out var percent, out _) && percent > 100)
+        {
+            problem = "above 100 % vol";
         }
 
         return problem is null ? null : new Rejection(RejectionReasons.OutOfRange, $"value {Number(value)} {sensor.Unit} is {problem}");

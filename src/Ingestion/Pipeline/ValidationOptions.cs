@@ -17,6 +17,15 @@ public sealed class ValidationOptions
     /// </summary>
     public double ZeroDriftTolerance { get; set; }
 
+    /// <summary>
+    /// Largest magnitude any reading may have in its sensor's registered unit. Finite but absurd values (1e308) would
+    /// otherwise reach the models; no supported unit of any industrial sensor comes near 10⁹.
+    /// </summary>
+    public double MaxAbsoluteValue { get; set; } = 1e9;
+
+    /// <summary>Highest plausible temperature in °C.</summary>
+    public double MaxTemperatureCelsius { get; set; } = 5000;
+
     /// <summary>Lowest plausible temperature in °C (absolute zero).</summary>
     public double MinTemperatureCelsius { get; set; } = -273.15;
 }

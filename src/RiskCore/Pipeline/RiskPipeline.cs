@@ -7,6 +7,8 @@ using SafetyLedger.RiskCore.Response;
 using SafetyLedger.RiskCore.Streaming;
 using SafetyLedger.RiskCore.Training;
 
+using SafetyLedger.RiskCore.Fusion;
+
 namespace SafetyLedger.RiskCore.Pipeline;
 
 /// <summary>
@@ -28,6 +30,9 @@ public sealed partial class RiskPipeline(
 {
     /// <summary>Readings processed so far.</summary>
     public long Processed { get; private set; }
+
+    /// <summary>Readings skipped because they could not be scored (each logged); scoring went on after them.</summary>
+    public long Failed { get; private set; }
 
     /// <summary>Builds the engine for the model in force.</summary>
     public async Task<RiskEngine> CreateEngineAsync(CancellationToken cancellationToken)
@@ -51,7 +56,27 @@ public sealed partial class RiskPipeline(
         var engine = await CreateEngineAsync(cancellationToken);
         await foreach (var reading in source.ReadAsync(cancellationToken))
         {
-            var assessment = engine.Process(reading);
+            if (!double.IsFinite(reading.Value))
+            {
+                Failed++;
+                LogReadingSkipped(reading.Tenant, reading.Site, reading.SensorId, "not a finite value");
+                continue;
+            }
+
+            RiskAssessment assessment;
+            try
+            {
+                assessment = engine.Process(reading);
+            }
+#pragma warning disable CA1031 // One reading that breaks a detector must not stop scoring every other reading.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Failed++;
+                LogScoringFailed(ex, reading.Tenant, reading.Site, reading.SensorId, reading.Time);
+                continue;
+            }
+
             Processed++;
             if (assessment.Detectors.Count == 0)
             {
@@ -88,6 +113,12 @@ public sealed partial class RiskPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Risk pipeline running model {ModelVersion} ({Source})")]
     private partial void LogModel(string modelVersion, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scoring the reading of {Tenant}/{Site}/{Sensor} at {Time} failed; the reading is skipped and scoring goes on")]
+    private partial void LogScoringFailed(Exception exception, string tenant, string site, string sensor, DateTimeOffset time);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading of {Tenant}/{Site}/{Sensor} skipped: {Reason}")]
+    private partial void LogReadingSkipped(string tenant, string site, string sensor, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No alert could be recorded for {Tenant}/{Site} at {Time}")]
     private partial void LogAlertFailed(Exception exception, string tenant, string site, DateTimeOffset time);

@@ -26,12 +26,13 @@ public sealed class MalformedInput(int seed)
     public string Body()
     {
         var choice = random.Next(4);
+        var body = Pick(Bodies);
         return choice switch
         {
-            0 => Pick(Bodies),
-            1 => Pick(Bodies) + Pick(Bodies),
+            0 => body,
+            1 => body + Pick(Bodies),
             2 => RandomText(random.Next(0, 2000)),
-            _ => Pick(Bodies)[..random.Next(0, Pick(Bodies).Length + 1)],
+            _ => body[..random.Next(0, body.Length + 1)],
         };
     }
 

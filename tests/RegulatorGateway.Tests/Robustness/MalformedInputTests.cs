@@ -74,7 +74,9 @@ public sealed class MalformedInputTests : IAsyncLifetime
             using var response = await http.SendAsync(request);
             var code = (int)response.StatusCode;
             statuses[code] = statuses.GetValueOrDefault(code) + 1;
-            if (code >= 500 || (code >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json"))
+            // Kestrel itself refuses a request target with an encoded NUL (400, no body) before any middleware runs.
+            var refusedByServer = code == 400 && path.Contains("%00", StringComparison.Ordinal) && response.Content.Headers.ContentLength == 0;
+            if (code >= 500 || (code >= 400 && !refusedByServer && response.Content.Headers.ContentType?.MediaType != "application/problem+json"))
             {
                 failures.Add($"{method} {path}: {code} {response.Content.Headers.ContentType?.MediaType} {await response.Content.ReadAsStringAsync()}");
             }

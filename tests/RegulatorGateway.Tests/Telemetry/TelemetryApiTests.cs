@@ -54,6 +54,19 @@ public sealed class TelemetryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Finite_but_absurd_values_are_refused_with_their_reason_and_the_others_stored()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var device = service.Client("device");
+        using var response = await device.PostAsync(new Uri("/api/v1/telemetry", UriKind.Relative), Json($"[{Reading(now, 1e308)},{Reading(now.AddSeconds(1), -1e300)},{Reading(now.AddSeconds(2), 3)}]"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, problem.RootElement.GetProperty("accepted").GetInt32());
+        Assert.All(problem.RootElement.GetProperty("rejected").EnumerateArray(), r => Assert.Equal(RejectionReasons.OutOfRange, r.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Malformed_and_oversize_bodies_are_clear_problems_and_dead_letters()
     {
         using var device = service.Client("device");
