@@ -7,6 +7,7 @@ namespace SafetyLedger.Host.Administration;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ServiceFile))]
 [JsonSerializable(typeof(IssuedKey))]
+[JsonSerializable(typeof(MqttServiceUser))]
 [JsonSerializable(typeof(CreateKeyRequest))]
 [JsonSerializable(typeof(RegisterEnterpriseRequest))]
 [JsonSerializable(typeof(RevokeKeyBody))]

@@ -21,6 +21,9 @@ internal sealed class StoreAccessCommands : IAccessCommands
 
     private static string Actor => "local:" + Environment.UserName;
 
+    /// <summary>The keys and enterprises as the store holds them.</summary>
+    public AccessDirectory Directory => directory;
+
     public static async Task<StoreAccessCommands> OpenAsync(LedgerStorageOptions options, CancellationToken cancellationToken)
     {
         var commands = new StoreAccessCommands(SqliteLedgerStore.Open(options, TimeProvider.System, NullLogger<SqliteLedgerStore>.Instance));

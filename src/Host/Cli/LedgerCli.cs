@@ -19,6 +19,7 @@ internal static class LedgerCli
             SimulateCommand.Create(context),
             KeysCommand.Create(context),
             EnterprisesCommand.Create(context),
+            MqttCommand.Create(context),
         };
 
         var result = root.Parse(args);

@@ -43,7 +43,8 @@ public sealed class AccessAdministration(IEventStore events, AccessDirectory dir
             role == Roles.Regulator ? jurisdictions : null,
             role == Roles.Auditor ? enterprises : null,
             request.Name,
-            ApiKeySecret.Hash(secret));
+            ApiKeySecret.Hash(secret),
+            role is Roles.Device or Roles.Dcs ? MosquittoPasswordHash.Compute(secret) : null);
         var payload = JsonSerializer.SerializeToUtf8Bytes(created, AccessJsonContext.Default.KeyCreated);
         await AppendAsync(AccessEvents.KeyStream(id), ExpectedVersion.NoStream, AccessEvents.KeyCreated, tenant ?? AccessEvents.SystemTenant, payload, actor, cancellationToken);
         return new CreatedKey(directory.Find(id) ?? throw new InvalidOperationException($"Key {id} was appended but not applied."), secret);

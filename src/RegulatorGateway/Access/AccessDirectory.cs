@@ -119,7 +119,8 @@ public sealed class AccessDirectory
             created.Name,
             created.SecretSha256,
             entry.RecordedAt,
-            entry.Position);
+            entry.Position,
+            MqttPasswordHash: created.MqttPasswordHash);
         keyBySecretHash[created.SecretSha256] = created.Id;
     }
 

@@ -14,7 +14,8 @@ public sealed record ApiKeyRecord(
     string SecretSha256,
     DateTimeOffset CreatedAt,
     long Position,
-    DateTimeOffset? RevokedAt = null)
+    DateTimeOffset? RevokedAt = null,
+    string? MqttPasswordHash = null)
 {
     public bool IsActive => RevokedAt is null;
 }
