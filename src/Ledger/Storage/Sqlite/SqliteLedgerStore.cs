@@ -238,7 +238,27 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
         var started = Stopwatch.GetTimestamp();
         var batch = new StagedBatch { RecordedAt = time.GetUtcNow() };
         var accepted = new List<(PendingAppend Pending, List<AppendResult> Results)>();
-        StageGroup(group, batch, accepted);
+        var streamNo = lastStreamNo;
+        try
+        {
+            StageGroup(group, batch, accepted);
+        }
+#pragma warning disable CA1031 // A failure while staging (a stream look-up that throws) fails the group, not the writer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var pending in group)
+            {
+                pending.Fail(new IOException("The ledger could not stage the append; nothing of it was stored.", ex));
+            }
+
+            // Nothing was written: forget what staging looked up or numbered (without asking the store, which just failed).
+            streamCache.Clear();
+            lastStreamNo = streamNo;
+            LogStageFailed(ex, group.Count);
+            return;
+        }
+
         Timings.Add(AppendPhase.Stage, started);
         if (batch.Entries.Count == 0)
         {
@@ -367,6 +387,9 @@ public sealed partial class SqliteLedgerStore : IEventStore, IMerkleLog, IAsyncD
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger opened at {Path} with {Count} entries")]
     private partial void LogOpened(string path, long count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Staging {Count} appends failed; they were refused and the writer goes on")]
+    private partial void LogStageFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ledger commit of {Count} entries failed; the appends were refused")]
     private partial void LogCommitFailed(Exception exception, int count);
