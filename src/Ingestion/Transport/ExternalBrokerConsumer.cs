@@ -28,7 +28,9 @@ public sealed partial class ExternalBrokerConsumer(
     ILogger<ExternalBrokerConsumer> logger) : BackgroundService, IMqttPublisher
 {
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
-    private readonly CoalescingStreamProvider streams = new();
+    private readonly CoalescingStreamProvider streams = options.Value.Tls
+        ? new(options.Value.Host, new Ledger.Security.CertificateAuthorityTrust(options.Value.TlsCaFile))
+        : new();
     private readonly Channel<(MqttApplicationMessageReceivedEventArgs Message, Task<IngestOutcome> Stored)> inFlight =
         Channel.CreateUnbounded<(MqttApplicationMessageReceivedEventArgs, Task<IngestOutcome>)>(new UnboundedChannelOptions { SingleReader = true });
 

@@ -21,6 +21,12 @@ public sealed class MqttTransportOptions
     /// <summary>External: instances sharing this group share the load (<c>$share/{group}/sl/+/+/+/data</c>).</summary>
     public string SharedGroup { get; set; } = "ledger";
 
+    /// <summary>External: connect with TLS (the broker's certificate is checked against the system roots or <see cref="TlsCaFile"/>).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>External, with TLS: a PEM CA certificate that alone is trusted for the broker (a private broker's CA).</summary>
+    public string? TlsCaFile { get; set; }
+
     public string? UserName { get; set; }
 
     public string? Password { get; set; }

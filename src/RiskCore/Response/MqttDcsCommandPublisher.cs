@@ -77,6 +77,16 @@ public sealed partial class MqttDcsCommandPublisher(IOptions<MqttDcsOptions> opt
                 builder = builder.WithCredentials(_options.Username, _options.Password);
             }
 
+            if (_options.Tls)
+            {
+                var trust = new Ledger.Security.CertificateAuthorityTrust(_options.TlsCaFile);
+                builder = builder.WithTlsOptions(new MqttClientTlsOptionsBuilder()
+                    .UseTls()
+                    .WithTargetHost(_options.Host)
+                    .WithCertificateValidationHandler(e => trust.Validate(e.Certificate, e.SslPolicyErrors))
+                    .Build());
+            }
+
             await _client.ConnectAsync(builder.Build(), cancellationToken);
             LogConnected(_options.Host, _options.Port);
         }

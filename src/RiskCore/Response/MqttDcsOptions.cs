@@ -11,6 +11,12 @@ public sealed class MqttDcsOptions
 
     public string ClientId { get; set; } = "safety-ledger-riskcore";
 
+    /// <summary>Connect with TLS (the broker's certificate is checked against the system roots or <see cref="TlsCaFile"/>).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>With TLS: a PEM CA certificate that alone is trusted for the broker.</summary>
+    public string? TlsCaFile { get; set; }
+
     public string? Username { get; set; }
 
     public string? Password { get; set; }

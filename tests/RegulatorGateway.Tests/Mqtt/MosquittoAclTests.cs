@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MQTTnet;
 using SafetyLedger.RegulatorGateway.Tests.Support;
 
@@ -14,58 +12,24 @@ public sealed class MosquittoAclTests : IAsyncLifetime
 {
     private const string A = GatewayService.Tenant;
     private const string B = GatewayService.OtherTenant;
-    private readonly TempFolder config = new();
-    private readonly int port = FreePort.Next();
     private GatewayService service = null!;
-    private Process? mosquitto;
-    private TestKey serviceUser = null!;
+    private TestBroker broker = null!;
+
+    private int Port => broker.Port;
+
+    private TestKey ServiceUser => broker.ServiceUser;
 
     public async Task InitializeAsync()
     {
         service = await GatewayService.StartAsync();
         await service.StopAsync();
-        var written = await CliRun.RunAsync("mqtt", "config", "--data", service.DataDirectory, "--out", config.Path);
-        Assert.True(written.ExitCode == 0, written.ToString());
-        using (var json = JsonDocument.Parse(written.Output))
-        {
-            serviceUser = new TestKey(json.RootElement.GetProperty("user").GetString()!, json.RootElement.GetProperty("password").GetString()!);
-        }
-        var binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists);
-        Assert.True(binary is not null, "mosquitto is not installed: run scripts/services.d/mosquitto.sh start (it installs the Debian package).");
-        var conf = Path.Combine(config.Path, "mosquitto.conf");
-        await File.WriteAllTextAsync(conf, $"""
-            listener {port} 127.0.0.1
-            allow_anonymous false
-            password_file {config.Path}/passwd
-            acl_file {config.Path}/acl
-            persistence false
-            user root
-            log_dest stderr
-            """);
-        mosquitto = Process.Start(new ProcessStartInfo(binary, ["-c", conf]) { RedirectStandardError = true, UseShellExecute = false })!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!FreePort.IsListening(port))
-        {
-            if (mosquitto.HasExited)
-            {
-                Assert.Fail("mosquitto exited: " + await mosquitto.StandardError.ReadToEndAsync());
-            }
-
-            await Task.Delay(50, deadline.Token);
-        }
+        broker = await TestBroker.StartAsync(service.DataDirectory);
     }
 
     public async Task DisposeAsync()
     {
-        if (mosquitto is { HasExited: false })
-        {
-            mosquitto.Kill();
-            await mosquitto.WaitForExitAsync();
-        }
-
-        mosquitto?.Dispose();
+        await broker.DisposeAsync();
         await service.DisposeAsync();
-        config.Dispose();
     }
 
     [Fact]
@@ -73,13 +37,13 @@ public sealed class MosquittoAclTests : IAsyncLifetime
     {
         foreach (var (name, key, password) in new (string, TestKey?, string?)[] { ("anonymous", null, null), ("wrong password", service.Key("device"), "slk_wrong"), ("operator key", service.Key("operator"), null), ("revoked key", service.Key("revoked"), null) })
         {
-            var (refused, code) = await MqttProbe.ConnectAsync(port, key, password: password);
+            var (refused, code) = await MqttProbe.ConnectAsync(Port, key, password: password);
             await refused.DisposeAsync();
             Assert.True(code != MqttClientConnectResultCode.Success, $"{name} connected to Mosquitto");
         }
-        var (device, deviceCode) = await MqttProbe.ConnectAsync(port, service.Key("device"));
-        var (dcs, dcsCode) = await MqttProbe.ConnectAsync(port, service.Key("dcs"));
-        var (ledger, ledgerCode) = await MqttProbe.ConnectAsync(port, serviceUser);
+        var (device, deviceCode) = await MqttProbe.ConnectAsync(Port, service.Key("device"));
+        var (dcs, dcsCode) = await MqttProbe.ConnectAsync(Port, service.Key("dcs"));
+        var (ledger, ledgerCode) = await MqttProbe.ConnectAsync(Port, ServiceUser);
         await using (device)
         await using (dcs)
         await using (ledger)
@@ -91,7 +55,7 @@ public sealed class MosquittoAclTests : IAsyncLifetime
                 await device.SubscribeAsync(filter);
             }
 
-            var (foreign, _) = await MqttProbe.ConnectAsync(port, service.Key("device@" + B));
+            var (foreign, _) = await MqttProbe.ConnectAsync(Port, service.Key("device@" + B));
             await using (foreign)
             {
                 await foreign.PublishAsync($"sl/{B}/plant-1/h2s-1/data", "{}");

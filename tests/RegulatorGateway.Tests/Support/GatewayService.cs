@@ -33,10 +33,16 @@ public sealed class GatewayService : IAsyncDisposable
     /// <summary>The key of <paramref name="role"/>: enterprise roles of <see cref="Tenant"/> by name, <c>{role}@acme-b</c> for the other tenant, plus <c>regulator</c>, <c>regulator-beijing</c>, <c>auditor</c>, <c>admin</c>, <c>revoked</c>.</summary>
     public TestKey Key(string role) => keys[role];
 
-    public static async Task<GatewayService> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Seeds, runs <paramref name="beforeStart"/> (which may still add to <paramref name="settings"/>), then starts the service.</summary>
+    public static async Task<GatewayService> StartAsync(IDictionary<string, string?>? settings = null, Func<GatewayService, Task>? beforeStart = null)
     {
         var service = new GatewayService();
         await service.SeedAsync();
+        if (beforeStart is not null)
+        {
+            await beforeStart(service);
+        }
+
         await service.StartServiceAsync(settings);
         return service;
     }

@@ -22,7 +22,7 @@ public sealed class MqttProbe : IAsyncDisposable
     }
 
     /// <summary>Connects; returns the probe and the broker's answer (a refused connection yields a probe that is not connected).</summary>
-    public static async Task<(MqttProbe Probe, MqttClientConnectResultCode Code)> ConnectAsync(int port, TestKey? key, string? clientId = null, string? password = null)
+    public static async Task<(MqttProbe Probe, MqttClientConnectResultCode Code)> ConnectAsync(int port, TestKey? key, string? clientId = null, string? password = null, string? tlsCaFile = null)
     {
         var probe = new MqttProbe();
         var options = new MqttClientOptionsBuilder()
@@ -33,6 +33,13 @@ public sealed class MqttProbe : IAsyncDisposable
         if (key is not null)
         {
             options = options.WithCredentials(key.Id, password ?? key.Key);
+        }
+
+        if (tlsCaFile is not null)
+        {
+            var trust = new SafetyLedger.Ledger.Security.CertificateAuthorityTrust(tlsCaFile);
+            options = options.WithTlsOptions(new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost("127.0.0.1")
+                .WithCertificateValidationHandler(e => trust.Validate(e.Certificate, e.SslPolicyErrors)).Build());
         }
 
         try
