@@ -1,11 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using MQTTnet;
-using SafetyLedger.Ledger.Notes;
 using SafetyLedger.RegulatorGateway.Tests.Support;
-using SafetyLedger.RiskCore.Alerts;
-using SafetyLedger.RiskCore.Explanations;
-using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Response;
 
 namespace SafetyLedger.RegulatorGateway.Tests.Mqtt;
@@ -96,13 +92,10 @@ public sealed class EmbeddedBrokerAclTests : IAsyncLifetime
         {
             Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await otherDcs.SubscribeAsync($"sl/{A}/+/dcs/cmd"));
             Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await dcs.SubscribeAsync($"sl/{A}/+/dcs/cmd"));
-            var assessment = new RiskAssessment(A, "plant-1", DateTimeOffset.UtcNow, RiskLevel.Red, 0.99, ["rules"], new Explanation("gas", [new SensorContribution("lel-1", 60, 0, 25, 1, "level 2")]), "riskcore/1", []);
-            var alert = await service.Get<AlertService>().ObserveAsync(assessment, [], CancellationToken.None);
-            await service.Get<TieredResponder>().RespondAsync(alert!, CancellationToken.None);
+            await Drills.RaiseRedAlertAsync(service);
 
             var (topic, payload) = await dcs.NextAsync(TimeSpan.FromSeconds(10));
-            using var http = service.Client(null);
-            var keys = (await http.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(NoteVerifier.Parse).ToList();
+            var keys = await Drills.LogKeysAsync(service);
             var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(payload).Replace("\"plant-1\"", "\"plant-2\"", StringComparison.Ordinal));
 
             Assert.Equal($"sl/{A}/plant-1/dcs/cmd", topic);

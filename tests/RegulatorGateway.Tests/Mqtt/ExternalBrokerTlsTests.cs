@@ -3,11 +3,7 @@ using System.Net;
 using System.Text;
 using MQTTnet;
 using SafetyLedger.Ingestion.Telemetry;
-using SafetyLedger.Ledger.Notes;
 using SafetyLedger.RegulatorGateway.Tests.Support;
-using SafetyLedger.RiskCore.Alerts;
-using SafetyLedger.RiskCore.Explanations;
-using SafetyLedger.RiskCore.Fusion;
 using SafetyLedger.RiskCore.Response;
 
 namespace SafetyLedger.RegulatorGateway.Tests.Mqtt;
@@ -81,12 +77,9 @@ public sealed class ExternalBrokerTlsTests : IAsyncLifetime
                 await Task.Delay(100, deadline.Token);
             }
 
-            var assessment = new RiskAssessment(A, "plant-1", DateTimeOffset.UtcNow, RiskLevel.Red, 0.99, ["rules"], new Explanation("gas", [new SensorContribution("h2s-1", 60, 0, 25, 1, "level 2")]), "riskcore/1", []);
-            var alert = await service.Get<AlertService>().ObserveAsync(assessment, [], CancellationToken.None);
-            await service.Get<TieredResponder>().RespondAsync(alert!, CancellationToken.None);
+            await Drills.RaiseRedAlertAsync(service);
             var (topic, payload) = await dcs.NextAsync(TimeSpan.FromSeconds(20));
-            using var http = service.Client(null);
-            var keys = (await http.GetStringAsync(new Uri("/api/v1/log/keys", UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(NoteVerifier.Parse).ToList();
+            var keys = await Drills.LogKeysAsync(service);
             Assert.Equal($"sl/{A}/plant-1/dcs/cmd", topic);
             Assert.Null(DcsCommandVerifier.Check(payload, keys, A, "plant-1"));
         }
