@@ -91,6 +91,10 @@ public sealed class AccessAdministration(IEventStore events, AccessDirectory dir
         {
             errors["id"] = [$"enterprise '{request.Id}' is already registered."];
         }
+        else if (directory.Enterprises().FirstOrDefault(e => Overlaps(e.Id, request.Id)) is { } overlapping)
+        {
+            errors["id"] = [$"'{request.Id}' and the registered '{overlapping.Id}' would make stream ids such as sensor-{{tenant}}-{{id}} ambiguous (one is the other followed by '-'); choose another id."];
+        }
 
         if (!RegionCode.IsValid(request.Region))
         {
@@ -120,6 +124,13 @@ public sealed class AccessAdministration(IEventStore events, AccessDirectory dir
 
         return directory.FindEnterprise(request.Id) ?? throw new InvalidOperationException($"Enterprise {request.Id} was appended but not applied.");
     }
+
+    /// <summary>
+    /// Stream ids join tenant and id with '-' (<c>sensor-a-b-c</c>), which identifiers may contain: they stay unambiguous
+    /// as long as no registered enterprise id is another one followed by '-' (<c>a</c> and <c>a-b</c>).
+    /// </summary>
+    private static bool Overlaps(string registered, string candidate) =>
+        candidate.StartsWith(registered + "-", StringComparison.Ordinal) || registered.StartsWith(candidate + "-", StringComparison.Ordinal);
 
     private static List<string> Distinct(IReadOnlyList<string>? values) =>
         values is null ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();

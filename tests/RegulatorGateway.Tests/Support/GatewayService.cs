@@ -16,7 +16,7 @@ namespace SafetyLedger.RegulatorGateway.Tests.Support;
 public sealed class GatewayService : IAsyncDisposable
 {
     public const string Tenant = "acme";
-    public const string OtherTenant = "acme-b";
+    public const string OtherTenant = "beta-co";
 
     private readonly TempFolder data = new();
     private readonly Dictionary<string, TestKey> keys = new(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed class GatewayService : IAsyncDisposable
 
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The key of <paramref name="role"/>: enterprise roles of <see cref="Tenant"/> by name, <c>{role}@acme-b</c> for the other tenant, plus <c>regulator</c>, <c>regulator-beijing</c>, <c>auditor</c>, <c>admin</c>, <c>revoked</c>.</summary>
+    /// <summary>The key of <paramref name="role"/>: enterprise roles of <see cref="Tenant"/> by name, <c>{role}@beta-co</c> for the other tenant, plus <c>regulator</c>, <c>regulator-beijing</c>, <c>auditor</c>, <c>admin</c>, <c>revoked</c>.</summary>
     public TestKey Key(string role) => keys[role];
 
     /// <summary>Seeds, runs <paramref name="beforeStart"/> (which may still add to <paramref name="settings"/>), then starts the service.</summary>
