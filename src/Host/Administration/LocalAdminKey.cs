@@ -22,17 +22,5 @@ internal sealed record LocalAdminKey(string Id, string Secret)
         return lines.Length >= 2 && lines[0].Length > 0 && lines[1].Length > 0 ? new LocalAdminKey(lines[0].Trim(), lines[1].Trim()) : null;
     }
 
-    public void Write(string dataDirectory)
-    {
-        var path = PathIn(dataDirectory);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        using var writer = new StreamWriter(stream);
-        writer.Write($"{Id}\n{Secret}\n");
-    }
+    public void Write(string dataDirectory) => PrivateFile.Write(PathIn(dataDirectory), $"{Id}\n{Secret}\n");
 }

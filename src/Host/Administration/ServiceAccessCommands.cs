@@ -15,7 +15,7 @@ internal sealed class ServiceAccessCommands(HttpClient http) : IAccessCommands
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(key);
         var http = new HttpClient { BaseAddress = new Uri(service.Url), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+        http.DefaultRequestHeaders.Add(RegulatorGateway.Security.ApiKeyDefaults.Header, key.Secret);
         return new ServiceAccessCommands(http);
     }
 

@@ -27,15 +27,7 @@ internal sealed class StoreAccessCommands : IAccessCommands
     public static async Task<StoreAccessCommands> OpenAsync(LedgerStorageOptions options, CancellationToken cancellationToken)
     {
         var commands = new StoreAccessCommands(SqliteLedgerStore.Open(options, TimeProvider.System, NullLogger<SqliteLedgerStore>.Instance));
-        var head = commands.store.Count;
-        foreach (var prefix in new[] { AccessEvents.KeyStreamPrefix, AccessEvents.EnterpriseStreamPrefix })
-        {
-            await foreach (var entry in commands.store.ReadCategoryAsync(prefix, 0, head, cancellationToken))
-            {
-                commands.directory.Apply(entry);
-            }
-        }
-
+        await commands.directory.CatchUpAsync(commands.store, cancellationToken);
         return commands;
     }
 

@@ -37,9 +37,9 @@ internal static class MqttCommand
                 passwd.Append(key.Id).Append(':').Append(key.MqttPasswordHash).Append('\n');
             }
 
-            await WritePrivateAsync(Path.Combine(folder, "passwd"), passwd.ToString(), ct);
+            PrivateFile.Write(Path.Combine(folder, "passwd"), passwd.ToString());
             var identities = keys.Select(k => new MqttClientIdentity(k.Id, k.Tenant!, k.Role == Roles.Device ? MqttClientRole.Device : MqttClientRole.Dcs));
-            await WritePrivateAsync(Path.Combine(folder, "acl"), MosquittoAcl.Write(identities, serviceUser), ct);
+            PrivateFile.Write(Path.Combine(folder, "acl"), MosquittoAcl.Write(identities, serviceUser));
             await context.Out.WriteLineAsync(JsonSerializer.Serialize(new MqttServiceUser(serviceUser, servicePassword, keys.Count), AdministrationJsonContext.Default.MqttServiceUser));
             await context.Error.WriteLineAsync($"wrote {folder}/passwd and {folder}/acl for {keys.Count} device and DCS keys and the service user {serviceUser}");
             return ExitCodes.Ok;
@@ -47,17 +47,5 @@ internal static class MqttCommand
         var command = new Command("mqtt", "Configuration for an external MQTT broker.");
         command.Subcommands.Add(config);
         return command;
-    }
-
-    private static async Task WritePrivateAsync(string path, string text, CancellationToken ct)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
     }
 }

@@ -13,10 +13,10 @@ public sealed class SensorRegistry : ISensorRegistry
 {
     private readonly ConcurrentDictionary<(string Tenant, string Id), RegisteredSensor> sensors = new();
     private readonly Lock gate = new();
-    private long lastPosition = -1;
+    private readonly ProjectionPosition position = new();
 
     /// <summary>The last ledger position this projection has seen (-1 before any).</summary>
-    public long LastPosition => Interlocked.Read(ref lastPosition);
+    public long LastPosition => position.Last;
 
     /// <summary>Registered sensors over all tenants.</summary>
     public int Count => sensors.Count;
@@ -31,17 +31,8 @@ public sealed class SensorRegistry : ISensorRegistry
 
     public IReadOnlyList<string> Tenants() => sensors.Keys.Select(k => k.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Records that every entry before <paramref name="position"/> has been seen (after a category read).</summary>
-    public void AdvanceTo(long position)
-    {
-        lock (gate)
-        {
-            if (position - 1 > lastPosition)
-            {
-                Interlocked.Exchange(ref lastPosition, position - 1);
-            }
-        }
-    }
+    /// <summary>Records that every entry before <paramref name="head"/> has been seen (after a category read).</summary>
+    public void AdvanceTo(long head) => position.AdvanceTo(head);
 
     /// <summary>Applies one ledger entry; entries of other types only advance the position.</summary>
     public void Apply(LedgerEntry entry)
@@ -59,10 +50,7 @@ public sealed class SensorRegistry : ISensorRegistry
                 }
             }
 
-            if (entry.Position > lastPosition)
-            {
-                Interlocked.Exchange(ref lastPosition, entry.Position);
-            }
+            position.Saw(entry.Position);
         }
     }
 }

@@ -203,7 +203,8 @@ public sealed partial class EmbeddedBroker(
         }
 
         var identity = Identity(e.SessionItems);
-        if (identity is null || !authenticator.IsActive(identity.KeyId) || !MqttAccessRules.CanPublish(identity, topic))
+        topics.TryRead(topic, out var address);
+        if (identity is null || !authenticator.IsActive(identity.KeyId) || !MqttAccessRules.CanPublish(identity, address))
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
@@ -212,7 +213,6 @@ public sealed partial class EmbeddedBroker(
             return;
         }
 
-        topics.TryRead(topic, out var address);
         var envelope = new IngestEnvelope(IngestEnvelope.Mqtt, topic, time.GetUtcNow(), e.ApplicationMessage.Payload.ToArray(), address, identity.Tenant);
         if (acks is not null && packetId != 0 && e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)
         {

@@ -1,3 +1,4 @@
+using SafetyLedger.Ingestion.Pipeline;
 using SafetyLedger.Ingestion.Registry;
 
 namespace SafetyLedger.Ingestion.Transport;
@@ -14,11 +15,12 @@ public static class MqttAccessRules
     /// <summary>Client ids starting with this are the service's own and cannot be taken by a client.</summary>
     public const string ReservedClientIdPrefix = "safety-ledger";
 
-    public static bool CanPublish(MqttClientIdentity client, string topic)
+    /// <summary>Whether the client may publish on a topic naming <paramref name="address"/> (null: not a valid data topic).</summary>
+    public static bool CanPublish(MqttClientIdentity client, SensorAddress? address)
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.Role == MqttClientRole.Device
-            && MqttTopics.Parse(topic) is { } address
+            && address is not null
             && string.Equals(address.Tenant, client.Tenant, StringComparison.Ordinal);
     }
 

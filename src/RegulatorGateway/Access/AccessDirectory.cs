@@ -16,10 +16,10 @@ public sealed class AccessDirectory
     private readonly ConcurrentDictionary<string, string> keyBySecretHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EnterpriseRecord> enterprises = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
-    private long lastPosition = -1;
+    private readonly ProjectionPosition position = new();
 
     /// <summary>The last ledger position this projection has seen (-1 before any).</summary>
-    public long LastPosition => Interlocked.Read(ref lastPosition);
+    public long LastPosition => position.Last;
 
     public int KeyCount => keys.Count;
 
@@ -65,17 +65,25 @@ public sealed class AccessDirectory
 
     public IReadOnlyList<EnterpriseRecord> Enterprises() => enterprises.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>Records that every entry before <paramref name="position"/> has been seen (after a category read).</summary>
-    public void AdvanceTo(long position)
+    /// <summary>Applies every key and enterprise entry the ledger holds now (category reads, not the whole ledger); returns the head read up to.</summary>
+    public async Task<long> CatchUpAsync(IEventStore events, CancellationToken cancellationToken)
     {
-        lock (gate)
+        ArgumentNullException.ThrowIfNull(events);
+        var head = events.Count;
+        foreach (var prefix in new[] { AccessEvents.KeyStreamPrefix, AccessEvents.EnterpriseStreamPrefix })
         {
-            if (position - 1 > lastPosition)
+            await foreach (var entry in events.ReadCategoryAsync(prefix, 0, head, cancellationToken))
             {
-                Interlocked.Exchange(ref lastPosition, position - 1);
+                Apply(entry);
             }
         }
+
+        AdvanceTo(head);
+        return head;
     }
+
+    /// <summary>Records that every entry before <paramref name="head"/> has been seen (after a category read).</summary>
+    public void AdvanceTo(long head) => position.AdvanceTo(head);
 
     /// <summary>Applies one ledger entry; entries of other types only advance the position.</summary>
     public void Apply(LedgerEntry entry)
@@ -96,10 +104,7 @@ public sealed class AccessDirectory
                     break;
             }
 
-            if (entry.Position > lastPosition)
-            {
-                Interlocked.Exchange(ref lastPosition, entry.Position);
-            }
+            position.Saw(entry.Position);
         }
     }
 

@@ -13,16 +13,7 @@ public sealed partial class AccessProjection(IEventStore events, AccessDirectory
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var head = events.Count;
-        foreach (var prefix in new[] { AccessEvents.KeyStreamPrefix, AccessEvents.EnterpriseStreamPrefix })
-        {
-            await foreach (var entry in events.ReadCategoryAsync(prefix, 0, head, cancellationToken))
-            {
-                directory.Apply(entry);
-            }
-        }
-
-        directory.AdvanceTo(head);
+        var head = await directory.CatchUpAsync(events, cancellationToken);
         var enterprises = directory.EnterpriseCount;
         LogRebuilt(directory.KeyCount, enterprises, head);
         await base.StartAsync(cancellationToken);

@@ -135,7 +135,7 @@ public static class AlertEndpoints
     }
 
     private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(string id, HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken ct)
-        where T : class
+        where T : class, IAlertCommandBody
     {
         if (ApiProblems.InvalidId(("id", id)) is { } invalid)
         {
@@ -143,16 +143,8 @@ public static class AlertEndpoints
         }
 
         var (body, problem) = await JsonBody.ReadAsync(context.Request, type, ct);
-        return problem is null && body is not null && VersionOf(body) < 0 ? (null, ApiProblems.Validation("expectedVersion", "must not be negative.")) : (body, problem);
+        return body is { ExpectedVersion: < 0 } ? (null, ApiProblems.Validation("expectedVersion", "must not be negative.")) : (body, problem);
     }
-
-    private static long VersionOf<T>(T body) => body switch
-    {
-        AcknowledgeBody a => a.ExpectedVersion,
-        ResolveBody r => r.ExpectedVersion,
-        OverrideBody o => o.ExpectedVersion,
-        _ => 0,
-    };
 
     private static IResult? CommentProblem(string? comment) =>
         comment is { Length: > MaxCommentLength } ? ApiProblems.Validation("comment", $"at most {MaxCommentLength} characters.") : null;
